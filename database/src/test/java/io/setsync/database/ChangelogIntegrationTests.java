@@ -1,0 +1,160 @@
+package io.setsync.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.setsync.testsupport.PostgresDatabase;
+import io.setsync.testsupport.TestInfrastructure;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class ChangelogIntegrationTests {
+
+  private static JdbcClient jdbc;
+
+  @BeforeAll
+  static void migratedDatabase() {
+    PostgresDatabase database = TestInfrastructure.newDatabase();
+    jdbc = JdbcClient.create(database.dataSource());
+  }
+
+  @Test
+  void createsEveryTableOfTheContract() {
+    List<String> tables =
+        jdbc.sql(
+                """
+                SELECT table_name FROM information_schema.tables
+                WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+                """)
+            .query(String.class)
+            .list();
+
+    assertThat(tables).contains("artists", "songs", "venues", "shows", "sync_jobs");
+  }
+
+  @Test
+  void givesTheCatalogTablesTheirSyncColumns() {
+    for (String table : List.of("artists", "venues", "shows")) {
+      List<String> columns =
+          jdbc.sql("SELECT column_name FROM information_schema.columns WHERE table_name = :table")
+              .param("table", table)
+              .query(String.class)
+              .list();
+      assertThat(columns).as(table).contains("sync_status", "last_sync", "last_sync_error");
+    }
+  }
+
+  @Test
+  void refusesASecondArtistWithTheSameSpotifyId() {
+    String spotifyId = uniqueId();
+    insertArtist(spotifyId, null);
+
+    assertThatThrownBy(() -> insertArtist(spotifyId, null))
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("artists_spotify_id_key");
+  }
+
+  @Test
+  void refusesASecondArtistWithTheSameTicketmasterId() {
+    String ticketmasterId = uniqueId();
+    insertArtist(null, ticketmasterId);
+
+    assertThatThrownBy(() -> insertArtist(null, ticketmasterId))
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("artists_ticketmaster_id_key");
+  }
+
+  @Test
+  void refusesAnArtistWithoutAnyExternalId() {
+    assertThatThrownBy(() -> insertArtist(null, null))
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("artists_has_external_id");
+  }
+
+  @Test
+  void refusesAShowWhoseVenueDoesNotExist() {
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("INSERT INTO shows (ticketmaster_id, venue_id) VALUES (:tm, :venue)")
+                    .param("tm", uniqueId())
+                    .param("venue", UUID.randomUUID())
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("shows_venue_id_fkey");
+  }
+
+  @Test
+  void linksAShowToAnExistingVenue() {
+    UUID venueId =
+        jdbc.sql("INSERT INTO venues (ticketmaster_id, name) VALUES (:tm, 'Hall') RETURNING id")
+            .param("tm", uniqueId())
+            .query(UUID.class)
+            .single();
+
+    int inserted =
+        jdbc.sql("INSERT INTO shows (ticketmaster_id, venue_id) VALUES (:tm, :venue)")
+            .param("tm", uniqueId())
+            .param("venue", venueId)
+            .update();
+
+    assertThat(inserted).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnUnknownSyncStatus() {
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("INSERT INTO venues (ticketmaster_id, sync_status) VALUES (:tm, 'done')")
+                    .param("tm", uniqueId())
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class);
+  }
+
+  @Test
+  void refusesASongOfAnUnknownArtist() {
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "INSERT INTO songs (spotify_id, artist_id, name) VALUES (:id, :artist, 'x')")
+                    .param("id", uniqueId())
+                    .param("artist", UUID.randomUUID())
+                    .update())
+        .isInstanceOf(DataIntegrityViolationException.class)
+        .hasMessageContaining("songs_artist_id_fkey");
+  }
+
+  @Test
+  void indexesTheQueriesByExternalIdStatusAndLastSync() {
+    List<String> indexes =
+        jdbc.sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
+            .query(String.class)
+            .list();
+
+    assertThat(indexes)
+        .contains(
+            "artists_spotify_id_key",
+            "artists_ticketmaster_id_key",
+            "shows_ticketmaster_id_key",
+            "venues_ticketmaster_id_key",
+            "songs_spotify_id_key",
+            "artists_sync_status_idx",
+            "artists_last_sync_idx",
+            "shows_unlinked_venue_idx",
+            "sync_jobs_entity_idx");
+  }
+
+  private static void insertArtist(String spotifyId, String ticketmasterId) {
+    jdbc.sql("INSERT INTO artists (spotify_id, ticketmaster_id) VALUES (:spotify, :tm)")
+        .param("spotify", spotifyId)
+        .param("tm", ticketmasterId)
+        .update();
+  }
+
+  private static String uniqueId() {
+    return UUID.randomUUID().toString().replace("-", "").substring(0, 22);
+  }
+}
