@@ -1,0 +1,84 @@
+package io.setsync.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * PostgreSQL from embedded binaries, with its data under {@code .local/postgres} so it survives a
+ * restart, and durable settings ({@code fsync}, {@code synchronous_commit} on), unlike the test
+ * default.
+ */
+final class LocalPostgres implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+
+  private LocalPostgres(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static LocalPostgres start(Path dataDirectory, int port) {
+    try {
+      EmbeddedPostgres postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              .setPort(port)
+              .setRegisterShutdownHook(false)
+              .setPGStartupWait(Duration.ofSeconds(60))
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("max_connections", "200")
+              .start();
+      LocalPostgres local = new LocalPostgres(postgres);
+      local.ensureApplicationDatabase();
+      return local;
+    } catch (IOException e) {
+      throw new LaunchException(
+          "Could not start PostgreSQL on port " + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Creates the {@code setsync} role and database on first start; later starts find them. */
+  private void ensureApplicationDatabase() {
+    DataSource admin = postgres.getPostgresDatabase();
+    try (Connection connection = admin.getConnection()) {
+      if (!exists(connection, "SELECT 1 FROM pg_roles WHERE rolname = ?")) {
+        try (Statement statement = connection.createStatement()) {
+          // Role and database names are constants; DDL takes no bind parameters.
+          statement.execute(
+              "CREATE ROLE setsync LOGIN PASSWORD 'setsync'"); // local-only dev credentials
+        }
+      }
+      if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?")) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("CREATE DATABASE setsync OWNER setsync");
+        }
+      }
+    } catch (SQLException e) {
+      throw new LaunchException("Could not prepare the setsync database: " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean exists(Connection connection, String query) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(query)) {
+      statement.setString(1, LocalSettings.DATABASE);
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    postgres.close();
+  }
+}

@@ -1,0 +1,131 @@
+package io.setsync.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole local system, started in dependency order (PostgreSQL, Kafka, migration, registry,
+ * simulator, services) and stopped in reverse: services first, then Kafka, then PostgreSQL.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+  private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final List<String> SERVICE_JVM_OPTIONS =
+      List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+  private final LocalSettings settings;
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  private LocalStack(LocalSettings settings) {
+    this.settings = settings;
+  }
+
+  static LocalStack start(LocalSettings settings) {
+    LocalStack stack = new LocalStack(settings);
+    try {
+      stack.startAll();
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  LocalSettings settings() {
+    return settings;
+  }
+
+  private void startAll() {
+    checkPorts();
+    createDirectories();
+    JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository());
+
+    log.info("Starting PostgreSQL on port {}", settings.postgresPort());
+    running.push(
+        LocalPostgres.start(settings.dataHome().resolve("postgres"), settings.postgresPort()));
+
+    log.info("Starting Kafka (KRaft) on port {}", settings.kafkaPort());
+    running.push(LocalKafka.start(settings, java));
+
+    log.info("Applying the database changelog");
+    ServiceProcess.startOnce(
+        "migration", "database", settings, SERVICE_JVM_OPTIONS, commonEnvironment());
+
+    LocalServices services = new LocalServices(settings, commonEnvironment());
+    for (List<ServiceSpec> wave : services.startOrder()) {
+      List<ServiceProcess> started =
+          wave.stream()
+              .map(
+                  spec -> {
+                    log.info("Starting {} on port {}", spec.name(), spec.port());
+                    ServiceProcess process =
+                        ServiceProcess.start(spec, settings, SERVICE_JVM_OPTIONS);
+                    running.push(process);
+                    return process;
+                  })
+              .toList();
+      started.forEach(process -> process.awaitReady(SERVICE_READY_TIMEOUT));
+    }
+  }
+
+  private Map<String, String> commonEnvironment() {
+    Map<String, String> env = new HashMap<>();
+    env.put("SETSYNC_MODE", "local");
+    env.put("SPRING_PROFILES_ACTIVE", "local");
+    env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
+    env.put("SPRING_DATASOURCE_URL", settings.jdbcUrl());
+    env.put("SPRING_DATASOURCE_USERNAME", "setsync");
+    env.put("SPRING_DATASOURCE_PASSWORD", "setsync");
+    env.put("SETSYNC_SCHEMA_REGISTRY_URL", settings.schemaRegistryUrl());
+    env.put("SETSYNC_JWT_SECRET", settings.jwtSecret());
+    return env;
+  }
+
+  private void checkPorts() {
+    PortGuard.requireFree(settings.apiPort(), "sync-api", "SETSYNC_API_PORT");
+    PortGuard.requireFree(settings.kafkaPort(), "Kafka", "SETSYNC_KAFKA_PORT");
+    PortGuard.requireFree(
+        settings.kafkaControllerPort(), "Kafka controller", "SETSYNC_KAFKA_CONTROLLER_PORT");
+    PortGuard.requireFree(settings.postgresPort(), "PostgreSQL", "SETSYNC_DB_PORT");
+    PortGuard.requireFree(
+        settings.schemaRegistryPort(), "schema registry", "SETSYNC_SCHEMA_REGISTRY_PORT");
+    if (!settings.usesRealUpstreams()) {
+      PortGuard.requireFree(
+          settings.simulatorPort(), "upstream simulator", "SETSYNC_SIMULATOR_PORT");
+    }
+    for (ServiceSpec worker : new LocalServices(settings, Map.of()).workers()) {
+      PortGuard.requireFree(worker.port(), worker.name(), "SETSYNC_WORKER_PORT_BASE");
+    }
+  }
+
+  private void createDirectories() {
+    try {
+      Files.createDirectories(settings.dataHome().resolve("logs"));
+      Files.createDirectories(settings.dataHome().resolve("postgres"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    while (!running.isEmpty()) {
+      AutoCloseable component = running.pop();
+      try {
+        component.close();
+      } catch (Exception e) {
+        log.warn("Could not stop {} cleanly", component, e);
+      }
+    }
+  }
+}
