@@ -74,7 +74,7 @@ final class LocalServices {
     Map<String, String> env = new HashMap<>(SIMULATOR_CREDENTIALS);
     env.put("SPOTIFY_API_URL", settings.simulatorUrl());
     env.put("SPOTIFY_ACCOUNTS_URL", settings.simulatorUrl());
-    env.put("TICKETMASTER_API_URL", settings.simulatorUrl() + "/discovery/v2");
+    env.put("TICKETMASTER_API_URL", settings.simulatorUrl());
     return env;
   }
 
