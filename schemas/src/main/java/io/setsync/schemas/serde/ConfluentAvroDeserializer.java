@@ -1,5 +1,6 @@
 package io.setsync.schemas.serde;
 
+import io.setsync.schemas.EventClasses;
 import io.setsync.schemas.registry.SchemaRegistryClient;
 import io.setsync.schemas.registry.SchemaRegistryException;
 import java.io.IOException;
@@ -33,6 +34,10 @@ public final class ConfluentAvroDeserializer implements Deserializer<SpecificRec
   private final Map<Integer, SpecificDatumReader<SpecificRecord>> readers =
       new ConcurrentHashMap<>();
   private SchemaRegistryClient registry;
+
+  static {
+    EventClasses.trust();
+  }
 
   /** For Kafka, which then calls {@link #configure}. */
   public ConfluentAvroDeserializer() {}
@@ -125,7 +130,19 @@ public final class ConfluentAvroDeserializer implements Deserializer<SpecificRec
               + e.getMessage(),
           e);
     }
-    Class<?> type = SpecificData.get().getClass(writer);
+    Class<?> type;
+    try {
+      type = SpecificData.get().getClass(writer);
+    } catch (SecurityException e) {
+      throw new SerializationException(
+          "Avro does not trust "
+              + writer.getFullName()
+              + " (schema id "
+              + id
+              + "): "
+              + e.getMessage(),
+          e);
+    }
     if (type == null || !SpecificRecord.class.isAssignableFrom(type)) {
       throw new SerializationException(
           "No generated Avro class for "

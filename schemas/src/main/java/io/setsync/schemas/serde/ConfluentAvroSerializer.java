@@ -1,5 +1,6 @@
 package io.setsync.schemas.serde;
 
+import io.setsync.schemas.EventClasses;
 import io.setsync.schemas.registry.SchemaRegistryClient;
 import io.setsync.schemas.registry.SchemaRegistryException;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +15,7 @@ import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
 
@@ -33,6 +35,10 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
   private boolean autoRegister = true;
   private SubjectNameStrategy subjectNameStrategy = SubjectNameStrategy.TOPIC_RECORD_NAME;
   private boolean isKey;
+
+  static {
+    EventClasses.trust();
+  }
 
   /** For Kafka, which then calls {@link #configure}. */
   public ConfluentAvroSerializer() {}
@@ -79,7 +85,7 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
     out.write(id);
     try {
       BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-      writerFor(schema).write(record, encoder);
+      writerFor(record).write(record, encoder);
       encoder.flush();
     } catch (IOException | AvroRuntimeException | ClassCastException | NullPointerException e) {
       throw new SerializationException(
@@ -105,9 +111,13 @@ public final class ConfluentAvroSerializer implements Serializer<SpecificRecord>
     }
   }
 
-  private DatumWriter<SpecificRecord> writerFor(Schema schema) {
+  private DatumWriter<SpecificRecord> writerFor(SpecificRecord record) {
     // The generated class's own model carries its logical-type conversions (UUID, Instant).
+    SpecificData model =
+        record instanceof SpecificRecordBase generated
+            ? generated.getSpecificData()
+            : SpecificData.getForClass(record.getClass());
     return writers.computeIfAbsent(
-        schema, s -> new SpecificDatumWriter<>(s, SpecificData.getForSchema(s)));
+        record.getSchema(), schema -> new SpecificDatumWriter<>(schema, model));
   }
 }
