@@ -1,0 +1,32 @@
+package io.setsync.registry;
+
+import io.setsync.registry.RegistryJson.SchemaResponse;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /schemas}: schemas by their global id, as deserializers fetch them. */
+@RestController
+@RequestMapping(
+    path = "/schemas",
+    produces = {RegistryMediaTypes.V1, RegistryMediaTypes.GENERIC, RegistryMediaTypes.JSON})
+class SchemasController {
+
+  private final SchemaRegistry registry;
+
+  SchemasController(SchemaRegistry registry) {
+    this.registry = registry;
+  }
+
+  @GetMapping("/ids/{id}")
+  SchemaResponse schema(@PathVariable int id) {
+    return new SchemaResponse(registry.schemaById(id));
+  }
+
+  @GetMapping("/types")
+  List<String> types() {
+    return List.of("AVRO");
+  }
+}
