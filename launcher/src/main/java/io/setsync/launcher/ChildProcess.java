@@ -54,6 +54,10 @@ final class ChildProcess {
     return logFile;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -120,6 +120,10 @@ final class LocalKafka implements AutoCloseable {
     throw new LaunchException("Kafka was not ready within " + READY_TIMEOUT);
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   @Override
   public void close() {
     process.stop();

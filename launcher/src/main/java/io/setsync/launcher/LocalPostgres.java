@@ -19,9 +19,11 @@ import javax.sql.DataSource;
 final class LocalPostgres implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDirectory;
 
-  private LocalPostgres(EmbeddedPostgres postgres) {
+  private LocalPostgres(EmbeddedPostgres postgres, Path dataDirectory) {
     this.postgres = postgres;
+    this.dataDirectory = dataDirectory;
   }
 
   static LocalPostgres start(Path dataDirectory, int port) {
@@ -38,7 +40,7 @@ final class LocalPostgres implements AutoCloseable {
               .setServerConfig("full_page_writes", "on")
               .setServerConfig("max_connections", "200")
               .start();
-      LocalPostgres local = new LocalPostgres(postgres);
+      LocalPostgres local = new LocalPostgres(postgres, dataDirectory);
       local.ensureApplicationDatabase();
       return local;
     } catch (IOException e) {
@@ -74,6 +76,16 @@ final class LocalPostgres implements AutoCloseable {
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next();
       }
+    }
+  }
+
+  /** The postmaster's process id, from its pid file (pg_ctl detaches it from the launcher). */
+  long pid() {
+    try {
+      return Long.parseLong(
+          java.nio.file.Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+    } catch (IOException | RuntimeException e) {
+      throw new LaunchException("Cannot read PostgreSQL's pid file: " + e.getMessage(), e);
     }
   }
 

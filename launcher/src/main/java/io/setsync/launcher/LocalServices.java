@@ -52,19 +52,27 @@ final class LocalServices {
     return List.of(infrastructure, services);
   }
 
-  /** The workers serve only actuator over HTTP, each on its own port after the base. */
+  /**
+   * The workers serve only actuator over HTTP, each instance on its own port after the base: the
+   * first instances on base+1..3, the second on base+11..13, and so on.
+   */
   List<ServiceSpec> workers() {
     int base = workerPortBase();
-    return List.of(
-        worker("artist-sync-worker", base + 1),
-        worker("show-sync-worker", base + 2),
-        worker("venue-linker", base + 3));
+    List<String> modules = List.of("artist-sync-worker", "show-sync-worker", "venue-linker");
+    List<ServiceSpec> workers = new ArrayList<>();
+    for (int instance = 0; instance < settings.workerInstances(); instance++) {
+      for (int index = 0; index < modules.size(); index++) {
+        workers.add(worker(modules.get(index), instance, base + 10 * instance + index + 1));
+      }
+    }
+    return workers;
   }
 
-  private ServiceSpec worker(String module, int port) {
+  private ServiceSpec worker(String module, int instance, int port) {
     Map<String, String> env = new HashMap<>(upstreamEnvironment());
     env.put("SERVER_PORT", String.valueOf(port));
-    return service(module, module, port, env);
+    String name = instance == 0 ? module : module + "-" + (instance + 1);
+    return service(name, module, port, env);
   }
 
   private Map<String, String> upstreamEnvironment() {

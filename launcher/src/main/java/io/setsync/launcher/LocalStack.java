@@ -25,12 +25,13 @@ public final class LocalStack implements AutoCloseable {
 
   private final LocalSettings settings;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
+  private final Map<String, Long> processIds = new java.util.LinkedHashMap<>();
 
   private LocalStack(LocalSettings settings) {
     this.settings = settings;
   }
 
-  static LocalStack start(LocalSettings settings) {
+  public static LocalStack start(LocalSettings settings) {
     LocalStack stack = new LocalStack(settings);
     try {
       stack.startAll();
@@ -41,8 +42,13 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
-  LocalSettings settings() {
+  public LocalSettings settings() {
     return settings;
+  }
+
+  /** The process id of each component: PostgreSQL, Kafka and every service. */
+  public Map<String, Long> processIds() {
+    return Map.copyOf(processIds);
   }
 
   private void startAll() {
@@ -51,11 +57,15 @@ public final class LocalStack implements AutoCloseable {
     JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository());
 
     log.info("Starting PostgreSQL on port {}", settings.postgresPort());
-    running.push(
-        LocalPostgres.start(settings.dataHome().resolve("postgres"), settings.postgresPort()));
+    LocalPostgres postgres =
+        LocalPostgres.start(settings.dataHome().resolve("postgres"), settings.postgresPort());
+    running.push(postgres);
+    processIds.put("postgres", postgres.pid());
 
     log.info("Starting Kafka (KRaft) on port {}", settings.kafkaPort());
-    running.push(LocalKafka.start(settings, java));
+    LocalKafka kafka = LocalKafka.start(settings, java);
+    running.push(kafka);
+    processIds.put("kafka", kafka.pid());
 
     log.info("Applying the database changelog");
     ServiceProcess.startOnce(
@@ -71,6 +81,7 @@ public final class LocalStack implements AutoCloseable {
                     ServiceProcess process =
                         ServiceProcess.start(spec, settings, SERVICE_JVM_OPTIONS);
                     running.push(process);
+                    processIds.put(spec.name(), process.pid());
                     return process;
                   })
               .toList();

@@ -69,6 +69,10 @@ final class ServiceProcess implements AutoCloseable {
     return spec;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Polls the readiness endpoint until it answers 200, failing fast if the process exits. */
   void awaitReady(Duration timeout) {
     URI uri = URI.create("http://localhost:" + spec.port() + spec.readyPath());
