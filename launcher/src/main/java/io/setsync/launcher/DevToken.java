@@ -12,13 +12,13 @@ import java.time.Instant;
 import java.util.Date;
 
 /** A ready-to-use HS256 token for the local API, signed with the local secret. */
-final class DevToken {
+public final class DevToken {
 
-  static final String ALL_SCOPES = "sync:write sync:read sync:admin";
+  public static final String ALL_SCOPES = "sync:write sync:read sync:admin";
 
   private DevToken() {}
 
-  static String issue(String secret, Duration lifetime) {
+  public static String issue(String secret, Duration lifetime) {
     Instant now = Instant.now();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()

@@ -89,8 +89,12 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /**
+   * What every child gets on top of the launcher's own environment: the settings' environment (so a
+   * caller such as the benchmark can set service properties) and the local addresses.
+   */
   private Map<String, String> commonEnvironment() {
-    Map<String, String> env = new HashMap<>();
+    Map<String, String> env = new HashMap<>(settings.environment());
     env.put("SETSYNC_MODE", "local");
     env.put("SPRING_PROFILES_ACTIVE", "local");
     env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.kafkaBootstrapServers());
