@@ -1,0 +1,74 @@
+package io.setsync.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** What {@code ./setsync bench} runs, from its command-line flags. */
+record BenchOptions(
+    int artists,
+    int runs,
+    Duration warmUp,
+    int postRate,
+    Duration postDuration,
+    int completionSamples,
+    int baselineArtists,
+    int quotaArtists,
+    Duration quotaWindow,
+    double spotifyRatePerSecond,
+    boolean scaling,
+    boolean tenfold,
+    Path output) {
+
+  static BenchOptions parse(String[] args) {
+    int artists = 1000;
+    int runs = 3;
+    Duration warmUp = Duration.ofSeconds(30);
+    boolean scaling = true;
+    boolean tenfold = false;
+    Path output = Path.of("bench-results");
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--artists" -> artists = Integer.parseInt(args[++i]);
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--warm-up-seconds" -> warmUp = Duration.ofSeconds(Long.parseLong(args[++i]));
+        case "--no-scaling" -> scaling = false;
+        case "--tenfold" -> tenfold = true;
+        case "--output" -> output = Path.of(args[++i]);
+        case "--quick" -> {
+          artists = 200;
+          runs = 1;
+          warmUp = Duration.ofSeconds(10);
+          scaling = false;
+        }
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+      }
+    }
+    if (artists < 1 || runs < 1) {
+      throw new IllegalArgumentException("--artists and --runs must be positive\n" + USAGE);
+    }
+    return new BenchOptions(
+        artists,
+        runs,
+        warmUp,
+        500,
+        Duration.ofSeconds(10),
+        20,
+        20,
+        2000,
+        Duration.ofSeconds(60),
+        10.0,
+        scaling,
+        tenfold,
+        output);
+  }
+
+  static final String USAGE =
+      """
+      usage: ./setsync bench [--artists N] [--runs R] [--warm-up-seconds S] [--no-scaling]
+                             [--tenfold] [--quick] [--output DIR]
+        --artists N   generated artists per throughput run (default 1000)
+        --runs R      throughput runs, reported as median and spread (default 3)
+        --tenfold     also run 10 x N artists once (scaling with work)
+        --quick       200 artists, 1 run, 10 s warm-up, no scaling: a smoke run
+      """;
+}

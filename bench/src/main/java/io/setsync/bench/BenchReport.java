@@ -1,0 +1,243 @@
+package io.setsync.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Everything one benchmark run measured, printed as a table, JSON and docs/PERFORMANCE.md. */
+final class BenchReport {
+
+  static final double TARGET_JOBS_PER_SECOND = 3000;
+  static final double TARGET_POST_P99_MS = 25;
+  static final double TARGET_QUOTA_SHARE = 0.95;
+  static final double TARGET_CALLS_PER_ARTIST = 2.1;
+  static final double TARGET_BASELINE_RATIO = 10;
+
+  private final Map<String, Object> machine;
+  private final String arguments;
+  private final List<ThroughputScenario.Result> throughput = new ArrayList<>();
+  private ThroughputScenario.Result twoInstances;
+  private ThroughputScenario.Result tenfold;
+  private LatencyScenario.PostLatency postLatency;
+  private LatencyScenario.CompletionLatency completionLatency;
+  private QuotaScenario.Result quota;
+  private SequentialBaseline.Result baseline;
+  private long freshCalls = -1;
+
+  BenchReport(Map<String, Object> machine, String arguments) {
+    this.machine = machine;
+    this.arguments = arguments;
+  }
+
+  List<ThroughputScenario.Result> throughput() {
+    return throughput;
+  }
+
+  void setTwoInstances(ThroughputScenario.Result result) {
+    this.twoInstances = result;
+  }
+
+  void setTenfold(ThroughputScenario.Result result) {
+    this.tenfold = result;
+  }
+
+  void setPostLatency(LatencyScenario.PostLatency result) {
+    this.postLatency = result;
+  }
+
+  void setCompletionLatency(LatencyScenario.CompletionLatency result) {
+    this.completionLatency = result;
+  }
+
+  void setQuota(QuotaScenario.Result result) {
+    this.quota = result;
+  }
+
+  void setBaseline(SequentialBaseline.Result result) {
+    this.baseline = result;
+  }
+
+  void setFreshCalls(long calls) {
+    this.freshCalls = calls;
+  }
+
+  Distribution jobsPerSecond() {
+    return Distribution.of(
+        throughput.stream().map(ThroughputScenario.Result::jobsPerSecond).toList());
+  }
+
+  double callsPerArtist() {
+    return throughput.stream()
+        .mapToDouble(r -> (double) r.upstreamCalls().total() / r.artists())
+        .sorted()
+        .skip(throughput.size() / 2)
+        .findFirst()
+        .orElse(Double.NaN);
+  }
+
+  double baselineRatio() {
+    return baseline == null ? Double.NaN : jobsPerSecond().p50() / baseline.entitySyncsPerSecond();
+  }
+
+  String table() {
+    List<String[]> rows = new ArrayList<>();
+    Distribution jobs = jobsPerSecond();
+    rows.add(
+        row(
+            "entity jobs/s (median of "
+                + jobs.count()
+                + ", spread "
+                + pct(jobs.relativeSpread())
+                + ")",
+            num(jobs.p50()),
+            "≥ " + num(TARGET_JOBS_PER_SECOND)));
+    if (!throughput.isEmpty()) {
+      ThroughputScenario.Result median = medianRun();
+      median
+          .jobsPerSecondByEntity()
+          .forEach((entity, rate) -> rows.add(row("  " + entity + " jobs/s", num(rate), "")));
+      rows.add(
+          row(
+              "  jobs per run / failed",
+              median.totalJobs() + " / " + median.failedJobs(),
+              "0 failed"));
+      rows.add(row("  seconds until every job terminal", num(median.seconds()), ""));
+      rows.add(row("  CPU seconds by component", cpu(median.cpuSeconds()), ""));
+    }
+    rows.add(
+        row(
+            "upstream calls per artist sync",
+            num(callsPerArtist()),
+            "≤ " + TARGET_CALLS_PER_ARTIST));
+    rows.add(row("upstream calls for fresh entities", String.valueOf(freshCalls), "0"));
+    if (postLatency != null) {
+      rows.add(
+          row(
+              "POST /api/v1/syncs p50 / p99 ms at " + postLatency.ratePerSecond() + " req/s",
+              num(postLatency.millis().p50()) + " / " + num(postLatency.millis().p99()),
+              "p99 < " + num(TARGET_POST_P99_MS)));
+    }
+    if (completionLatency != null) {
+      rows.add(
+          row(
+              "request → completed p50 / p99 ms (single artist, idle)",
+              num(completionLatency.millis().p50()) + " / " + num(completionLatency.millis().p99()),
+              ""));
+    }
+    if (quota != null) {
+      rows.add(
+          row(
+              "Ticketmaster quota used (" + num(quota.ticketmasterQuotaPerSecond()) + " req/s)",
+              pct(quota.ticketmasterShare()),
+              "≥ " + pct(TARGET_QUOTA_SHARE)));
+      rows.add(
+          row("429s received at the real quotas", String.valueOf(quota.tooManyRequests()), "0"));
+    }
+    if (baseline != null) {
+      rows.add(
+          row(
+              "sequential baseline entity syncs/s (50 ms upstream)",
+              num(baseline.entitySyncsPerSecond()),
+              ""));
+      rows.add(
+          row(
+              "Setsync / baseline",
+              num(baselineRatio()) + "×",
+              "≥ " + num(TARGET_BASELINE_RATIO) + "×"));
+    }
+    if (twoInstances != null) {
+      rows.add(
+          row("entity jobs/s, 2 instances of each worker", num(twoInstances.jobsPerSecond()), ""));
+    }
+    if (tenfold != null) {
+      rows.add(
+          row(
+              "entity jobs/s at 10 × N artists (" + tenfold.artists() + ")",
+              num(tenfold.jobsPerSecond()),
+              ""));
+    }
+    StringBuilder out = new StringBuilder("| measure | value | target |\n| --- | --- | --- |\n");
+    rows.forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
+    return out.toString();
+  }
+
+  void writeJson(Path file) throws IOException {
+    ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    Map<String, Object> all = new LinkedHashMap<>();
+    all.put("machine", machine);
+    all.put("arguments", arguments);
+    all.put("throughput", throughput);
+    all.put("twoInstances", twoInstances);
+    all.put("tenfold", tenfold);
+    all.put("postLatency", postLatency);
+    all.put("completionLatency", completionLatency);
+    all.put("quota", quota);
+    all.put("baseline", baseline);
+    all.put("freshEntityUpstreamCalls", freshCalls);
+    Files.writeString(file, json.writeValueAsString(all));
+  }
+
+  void writeMarkdown(Path file) throws IOException {
+    Files.createDirectories(file.getParent());
+    String text =
+        """
+        # Performance
+
+        Generated by `./setsync bench %s` on %s. Do not edit by hand: run the command again.
+
+        Machine: %s cores, Java %s. Services: %s. Benchmark JVM: %s.
+        PostgreSQL: %s. Kafka: %s.
+
+        %s
+        How it is measured: see `bench/README.md`.
+        """
+            .formatted(
+                arguments,
+                machine.get("date"),
+                machine.get("cores"),
+                machine.get("javaVersion"),
+                machine.get("serviceJvmFlags"),
+                machine.get("benchJvmFlags"),
+                machine.get("postgres"),
+                machine.get("kafka"),
+                table());
+    Files.writeString(file, text);
+  }
+
+  private ThroughputScenario.Result medianRun() {
+    List<ThroughputScenario.Result> sorted = new ArrayList<>(throughput);
+    sorted.sort((a, b) -> Double.compare(a.jobsPerSecond(), b.jobsPerSecond()));
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static String[] row(String measure, String value, String target) {
+    return new String[] {measure, value, target};
+  }
+
+  private static String num(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.1f", value);
+  }
+
+  private static String pct(double value) {
+    return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%.0f %%", value * 100);
+  }
+
+  private static String cpu(Map<String, Double> seconds) {
+    StringBuilder out = new StringBuilder();
+    seconds.forEach(
+        (name, value) ->
+            out.append(out.isEmpty() ? "" : ", ")
+                .append(name)
+                .append(' ')
+                .append(String.format(Locale.ROOT, "%.1f", value)));
+    return out.toString();
+  }
+}

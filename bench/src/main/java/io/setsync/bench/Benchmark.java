@@ -1,0 +1,208 @@
+package io.setsync.bench;
+
+import io.setsync.launcher.DevToken;
+import io.setsync.launcher.LocalSettings;
+import io.setsync.launcher.LocalStack;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./setsync bench}: runs the whole local stack (durable PostgreSQL) and measures throughput,
+ * quota use, latency, upstream efficiency, scaling and the sequential baseline; prints a table,
+ * writes JSON and regenerates {@code docs/PERFORMANCE.md}.
+ */
+public final class Benchmark {
+
+  /**
+   * Service settings for the CPU-bound runs: the clients' own rate limiters lifted, so that the
+   * machine, not a quota, is the bound. The quota run keeps the real-quota defaults.
+   */
+  static final Map<String, String> CPU_BOUND_ENVIRONMENT =
+      Map.of(
+          "SETSYNC_TICKETMASTER_RATE_LIMIT_PER_SECOND", "100000",
+          "SETSYNC_SPOTIFY_RATE_LIMIT_PER_SECOND", "100000");
+
+  private Benchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchOptions options;
+    try {
+      options = BenchOptions.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Path repository = Path.of(System.getProperty("setsync.home", ".")).toAbsolutePath();
+    BenchReport report = new BenchReport(machine(), String.join(" ", args));
+    ArtistIds ids = new ArtistIds(System.currentTimeMillis());
+
+    try (LocalStack stack = start(repository, "cpu", CPU_BOUND_ENVIRONMENT, 1)) {
+      Session session = new Session(stack);
+      session.warmUp(ids, options.warmUp());
+      for (int run = 1; run <= options.runs(); run++) {
+        ThroughputScenario.Result result =
+            session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15));
+        System.out.printf("throughput run %d: %s%n", run, result);
+        report.throughput().add(result);
+      }
+      report.setFreshCalls(session.freshEntityCalls());
+      report.setCompletionLatency(
+          session
+              .latency()
+              .completionLatency(ids.next(options.completionSamples()), Duration.ofMinutes(2)));
+      report.setPostLatency(
+          session
+              .latency()
+              .postLatency(
+                  ids.next((int) (options.postRate() * options.postDuration().toSeconds())),
+                  options.postRate()));
+      session.idle(Duration.ofMinutes(10));
+      if (options.tenfold()) {
+        report.setTenfold(
+            session.throughput().run(ids.next(options.artists() * 10), Duration.ofMinutes(60)));
+      }
+      session.simulator().reset();
+      session.simulator().faults("spotify", 50, 0);
+      session.simulator().faults("ticketmaster", 50, 0);
+      try (SequentialBaseline baseline =
+          new SequentialBaseline(stack.settings().simulatorUrl(), stack.settings().jdbcUrl())) {
+        report.setBaseline(baseline.run(ids.next(options.baselineArtists())));
+      }
+      session.simulator().reset();
+    }
+
+    if (options.scaling()) {
+      try (LocalStack stack = start(repository, "scaling", CPU_BOUND_ENVIRONMENT, 2)) {
+        Session session = new Session(stack);
+        session.warmUp(ids, options.warmUp());
+        report.setTwoInstances(
+            session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15)));
+      }
+    }
+
+    try (LocalStack stack = start(repository, "quota", Map.of(), 1)) {
+      Session session = new Session(stack);
+      report.setQuota(
+          new QuotaScenario(session.submitter(), session.simulator())
+              .run(
+                  ids.next(options.quotaArtists()),
+                  5.0,
+                  options.spotifyRatePerSecond(),
+                  Duration.ofSeconds(15),
+                  options.quotaWindow()));
+    }
+
+    Files.createDirectories(options.output());
+    Path json = options.output().resolve("bench-" + Instant.now().toEpochMilli() + ".json");
+    report.writeJson(json);
+    Path markdown = repository.resolve("docs").resolve("PERFORMANCE.md");
+    report.writeMarkdown(markdown);
+    System.out.println(report.table());
+    System.out.println("JSON: " + json + "\nReport: " + markdown);
+  }
+
+  private static LocalStack start(
+      Path repository, String name, Map<String, String> overrides, int workerInstances)
+      throws IOException {
+    Path dataHome = repository.resolve(".local").resolve("bench-" + name);
+    deleteRecursively(dataHome);
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.putAll(overrides);
+    System.out.printf(
+        "%nStarting the %s stack (%d instance(s) of each worker)…%n", name, workerInstances);
+    return LocalStack.start(
+        LocalSettings.from(env, repository, dataHome).withWorkerInstances(workerInstances));
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  static Map<String, Object> machine() {
+    Map<String, Object> machine = new HashMap<>();
+    machine.put("cores", Runtime.getRuntime().availableProcessors());
+    machine.put("javaVersion", System.getProperty("java.version"));
+    machine.put("benchJvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
+    machine.put("serviceJvmFlags", List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+    machine.put("postgres", "embedded 17, fsync=on, synchronous_commit=on");
+    machine.put("kafka", "kafka_2.13 KRaft, one node, child JVM");
+    machine.put("date", Instant.now().toString());
+    return machine;
+  }
+
+  /** One running stack and the clients the scenarios use against it. */
+  private static final class Session {
+    private final SyncApi api;
+    private final Simulator simulator;
+    private final JobBoard board;
+    private final Submitter submitter;
+    private final CpuSampler cpu;
+
+    Session(LocalStack stack) {
+      LocalSettings settings = stack.settings();
+      this.api =
+          new SyncApi(settings.apiUrl(), DevToken.issue(settings.jwtSecret(), Duration.ofDays(1)));
+      this.simulator = new Simulator(settings.simulatorUrl());
+      this.board = new JobBoard(settings.jdbcUrl());
+      this.submitter = new Submitter(api, 64);
+      this.cpu = new CpuSampler(stack.processIds());
+      simulator.reset();
+    }
+
+    Simulator simulator() {
+      return simulator;
+    }
+
+    Submitter submitter() {
+      return submitter;
+    }
+
+    ThroughputScenario throughput() {
+      return new ThroughputScenario(submitter, board, cpu, simulator);
+    }
+
+    LatencyScenario latency() {
+      return new LatencyScenario(api);
+    }
+
+    /** Runs batches of artists until the warm-up time has passed: the JIT needs ~30 s here. */
+    void warmUp(ArtistIds ids, Duration duration) throws InterruptedException {
+      Instant end = Instant.now().plus(duration);
+      do {
+        throughput().run(ids.next(100), Duration.ofMinutes(5));
+      } while (Instant.now().isBefore(end));
+    }
+
+    /** Upstream calls made for artists synced moments ago, asked again without forceRefresh. */
+    long freshEntityCalls() throws InterruptedException {
+      List<String> synced = new ArrayList<>(board.recentArtistSpotifyIds(100));
+      UpstreamCalls before = UpstreamCalls.of(simulator.stats());
+      Instant start = Instant.now();
+      submitter.submitAll(synced, false);
+      new Completion(board).await(start, synced.size(), Duration.ofMinutes(2));
+      return UpstreamCalls.of(simulator.stats()).minus(before).total();
+    }
+
+    void idle(Duration timeout) {
+      new Completion(board).await(Instant.EPOCH, 0, timeout);
+    }
+  }
+}
