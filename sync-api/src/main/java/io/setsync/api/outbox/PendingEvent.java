@@ -1,0 +1,25 @@
+package io.setsync.api.outbox;
+
+import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.SyncReason;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One outbox row with the job it announces: a SyncRequested waiting to be published. */
+record PendingEvent(
+    long outboxId,
+    UUID eventId,
+    String topic,
+    String key,
+    UUID syncId,
+    UUID rootSyncId,
+    UUID parentSyncId,
+    EntityKind entityKind,
+    UUID entityId,
+    Instant requestedAt,
+    String spotifyId,
+    String ticketmasterId,
+    SyncReason reason,
+    boolean skipDependencies,
+    boolean forceRefresh,
+    String requestedBy) {}

@@ -1,0 +1,150 @@
+package io.setsync.api.projector;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.setsync.api.sync.EntityKind;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Fails jobs stuck in {@code queued} or {@code running} past the timeout with TIMED_OUT, in
+ * batches. {@code FOR UPDATE SKIP LOCKED} lets every instance sweep at once without doing the same
+ * job twice. A real outcome that arrives later still wins (see the ranks in 003-sync-api.sql).
+ */
+@Component
+class JobTimeouts {
+
+  private static final Logger log = LoggerFactory.getLogger(JobTimeouts.class);
+
+  private final JdbcClient jdbc;
+  private final ProjectorStore store;
+  private final TransactionTemplate transactions;
+  private final ProjectorSettings settings;
+  private final Clock clock;
+  private final Counter timedOut;
+
+  JobTimeouts(
+      JdbcClient jdbc,
+      ProjectorStore store,
+      TransactionTemplate transactions,
+      ProjectorSettings settings,
+      Clock clock,
+      MeterRegistry meters) {
+    this.jdbc = jdbc;
+    this.store = store;
+    this.transactions = transactions;
+    this.settings = settings;
+    this.clock = clock;
+    this.timedOut =
+        Counter.builder("setsync.jobs.timed.out")
+            .description("Jobs failed with TIMED_OUT by the sweeper")
+            .register(meters);
+  }
+
+  record Stuck(EntityKind kind, UUID entityId) {}
+
+  @Scheduled(
+      fixedDelayString = "${setsync.projector.sweep-interval:30s}",
+      initialDelayString = "${setsync.projector.sweep-interval:30s}")
+  void sweep() {
+    try {
+      int swept;
+      do {
+        swept = sweepOnce();
+      } while (swept == settings.sweepBatchSize());
+    } catch (RuntimeException e) {
+      log.warn("Sweeping timed-out jobs failed, next try in {}", settings.sweepInterval(), e);
+    }
+  }
+
+  /** One batch in one transaction; returns how many jobs timed out. */
+  int sweepOnce() {
+    Integer count = transactions.execute(status -> sweepLocked());
+    return count == null ? 0 : count;
+  }
+
+  private int sweepLocked() {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Instant cutoff = now.minus(settings.jobTimeout());
+    List<Stuck> stuck =
+        jdbc.sql(
+                """
+                WITH stuck AS (
+                    SELECT id FROM sync_jobs
+                    WHERE status IN ('queued', 'running') AND status_at < :cutoff
+                    ORDER BY status_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED)
+                UPDATE sync_jobs j
+                SET status = 'failed', status_rank = :rank, status_at = :now, finished_at = :now,
+                    error_code = 'TIMED_OUT', error_message = :message, updated_at = now()
+                FROM stuck
+                WHERE j.id = stuck.id
+                RETURNING j.entity_type, j.entity_id
+                """)
+            .param("cutoff", Timestamp.from(cutoff))
+            .param("limit", settings.sweepBatchSize())
+            .param("rank", StatusEvent.RANK_TIMED_OUT)
+            .param("now", Timestamp.from(now))
+            .param(
+                "message",
+                "No progress for "
+                    + settings.jobTimeout().toSeconds()
+                    + " s while queued or running")
+            .query(
+                (rs, row) ->
+                    new Stuck(
+                        EntityKind.fromApiName(rs.getString("entity_type")).orElseThrow(),
+                        rs.getObject("entity_id", UUID.class)))
+            .list();
+    if (stuck.isEmpty()) {
+      return 0;
+    }
+    for (EntityKind kind : EntityKind.values()) {
+      Set<UUID> ids = new HashSet<>();
+      stuck.stream().filter(s -> s.kind() == kind).forEach(s -> ids.add(s.entityId()));
+      if (ids.isEmpty()) {
+        continue;
+      }
+      ids.removeAll(stillActive(kind, ids));
+      store.applyEntities(
+          kind,
+          ids.stream()
+              .sorted()
+              .map(id -> new Projection.EntityChange(kind, id, "failed", 2, now))
+              .toList());
+    }
+    timedOut.increment(stuck.size());
+    log.info(
+        "Failed {} jobs stuck for more than {} with TIMED_OUT",
+        stuck.size(),
+        settings.jobTimeout());
+    return stuck.size();
+  }
+
+  // An entity with another queued or running job keeps that job's status.
+  private List<UUID> stillActive(EntityKind kind, Set<UUID> ids) {
+    return jdbc.sql(
+            """
+            SELECT DISTINCT entity_id FROM sync_jobs
+            WHERE entity_type = ? AND entity_id = ANY (?) AND status IN ('queued', 'running')
+            """)
+        .param(kind.apiName())
+        .param(new SqlArrayValue("uuid", ids.toArray()))
+        .query((rs, row) -> rs.getObject("entity_id", UUID.class))
+        .list();
+  }
+}

@@ -1,0 +1,43 @@
+package io.setsync.api.request;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Forgets idempotency keys after their retention, in small batches; safe on every instance. */
+@Component
+class IdempotencyKeyPurge {
+
+  private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
+  private static final int BATCH = 1000;
+
+  private final SyncRequestStore store;
+  private final Clock clock;
+  private final Duration retention;
+
+  IdempotencyKeyPurge(
+      SyncRequestStore store,
+      Clock clock,
+      @Value("${setsync.api.idempotency-key-retention:24h}") Duration retention) {
+    this.store = store;
+    this.clock = clock;
+    this.retention = retention;
+  }
+
+  @Scheduled(fixedDelayString = "${setsync.api.idempotency-key-purge-interval:5m}")
+  void purge() {
+    int total = 0;
+    int deleted;
+    do {
+      deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);
+      total += deleted;
+    } while (deleted == BATCH);
+    if (total > 0) {
+      log.info("Purged {} idempotency keys older than {}", total, retention);
+    }
+  }
+}

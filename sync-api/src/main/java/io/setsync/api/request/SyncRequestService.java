@@ -1,0 +1,141 @@
+package io.setsync.api.request;
+
+import io.setsync.api.outbox.Outbox;
+import io.setsync.api.problem.ApiException;
+import io.setsync.api.problem.ProblemType;
+import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.JobStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Accepts a sync request in one transaction: resolves (or, for an artist named by external ids,
+ * creates) the entity, joins its queued or running job unless {@code forceRefresh}, else writes the
+ * new job and its outbox row. Requests for one entity are serialised by a transaction-scoped
+ * advisory lock, so concurrent identical requests make one job; an Idempotency-Key row, claimed
+ * first, makes a retry return the first answer.
+ */
+@Service
+class SyncRequestService {
+
+  private static final Logger log = LoggerFactory.getLogger(SyncRequestService.class);
+
+  private final SyncRequestStore store;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  SyncRequestService(SyncRequestStore store, Outbox outbox, Clock clock) {
+    this.store = store;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  @Transactional
+  SyncAccepted accept(SyncCommand command, Optional<String> idempotencyKey) {
+    if (idempotencyKey.isPresent()) {
+      String key = idempotencyKey.get();
+      byte[] fingerprint = command.fingerprint();
+      if (!store.claimIdempotencyKey(command.requestedBy(), key, fingerprint)) {
+        SyncRequestStore.StoredAnswer stored =
+            store
+                .findAnswer(command.requestedBy(), key)
+                .orElseThrow(
+                    () -> new IllegalStateException("Idempotency key row without an answer"));
+        if (!SyncRequestStore.sameHash(stored.requestHash(), fingerprint)) {
+          throw new ApiException(
+              ProblemType.IDEMPOTENCY_KEY_REUSED,
+              "This Idempotency-Key was already used with a different request");
+        }
+        return stored.answer();
+      }
+      SyncAccepted answer = acceptOnce(command);
+      store.storeAnswer(command.requestedBy(), key, answer);
+      return answer;
+    }
+    return acceptOnce(command);
+  }
+
+  private SyncAccepted acceptOnce(SyncCommand command) {
+    SyncRequestStore.Entity entity = resolve(command);
+    store.lockEntity(entity.id());
+    if (!command.forceRefresh()) {
+      Optional<SyncRequestStore.ActiveJob> active =
+          store.findActiveJob(command.kind(), entity.id());
+      if (active.isPresent()) {
+        return new SyncAccepted(
+            active.get().syncId(),
+            active.get().status().value(),
+            command.kind().apiName(),
+            entity.id(),
+            true);
+      }
+    }
+    UUID syncId = UUID.randomUUID();
+    Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    store.insertJob(syncId, command, entity, requestedAt);
+    outbox.enqueueRequested(syncId, command.kind(), entity.id());
+    store.markEntityQueued(command.kind(), entity.id(), requestedAt);
+    try (MDC.MDCCloseable ignored = MDC.putCloseable("syncId", syncId.toString())) {
+      log.debug("Sync of {} {} queued", command.kind().apiName(), entity.id());
+    }
+    return new SyncAccepted(
+        syncId, JobStatus.QUEUED.value(), command.kind().apiName(), entity.id(), false);
+  }
+
+  /** The entity, with the request's external ids in front of the stored ones. */
+  private SyncRequestStore.Entity resolve(SyncCommand command) {
+    EntityKind kind = command.kind();
+    SyncRequestStore.Entity stored;
+    if (command.entityId() != null) {
+      stored =
+          store
+              .findById(kind, command.entityId())
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          ProblemType.ENTITY_NOT_FOUND,
+                          "No " + kind.apiName() + " with entityId " + command.entityId()));
+    } else if (kind == EntityKind.ARTIST) {
+      stored =
+          store
+              .findArtist(command.spotifyId(), command.ticketmasterId())
+              .or(() -> store.insertArtist(command.spotifyId(), command.ticketmasterId()))
+              .or(() -> store.findArtist(command.spotifyId(), command.ticketmasterId()))
+              .orElseThrow(() -> new IllegalStateException("Artist neither found nor inserted"));
+    } else {
+      stored =
+          store
+              .findByTicketmasterId(kind, command.ticketmasterId())
+              .orElseThrow(
+                  () ->
+                      new ApiException(
+                          ProblemType.ENTITY_NOT_FOUND,
+                          "No "
+                              + kind.apiName()
+                              + " with ticketmasterId "
+                              + command.ticketmasterId()));
+    }
+    requireSame(kind, "spotifyId", command.spotifyId(), stored.spotifyId());
+    requireSame(kind, "ticketmasterId", command.ticketmasterId(), stored.ticketmasterId());
+    return new SyncRequestStore.Entity(
+        stored.id(),
+        command.spotifyId() != null ? command.spotifyId() : stored.spotifyId(),
+        command.ticketmasterId() != null ? command.ticketmasterId() : stored.ticketmasterId());
+  }
+
+  private static void requireSame(EntityKind kind, String field, String requested, String stored) {
+    if (requested != null && stored != null && !requested.equals(stored)) {
+      throw new ApiException(
+          ProblemType.INVALID_REQUEST,
+          "The " + kind.apiName() + " has " + field + " " + stored + ", not " + requested);
+    }
+  }
+}
