@@ -1,0 +1,205 @@
+package io.setsync.simulator;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Ticketmaster Discovery v2 objects (event, venue, attraction) as the Discovery API shapes them.
+ */
+final class TicketmasterDocuments {
+
+  static final String PATH = "/discovery/v2";
+  private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ISO_INSTANT;
+  private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+  private final Catalog catalog;
+  private final BoundedCache<String, String> events = new BoundedCache<>(50_000);
+  private final BoundedCache<Integer, String> venues = new BoundedCache<>(Venue.COUNT + 1);
+  private final BoundedCache<Integer, String> attractions = new BoundedCache<>(100_000);
+
+  TicketmasterDocuments(Catalog catalog) {
+    this.catalog = catalog;
+  }
+
+  String attraction(ArtistProfile artist) {
+    return attractions.get(artist.key(), k -> Json.text(attractionNode(artist)));
+  }
+
+  String venue(Venue venue) {
+    return venues.get(venue.index(), k -> Json.text(venueNode(venue)));
+  }
+
+  String event(Event event) {
+    return events.get(event.id(), k -> Json.text(eventNode(event)));
+  }
+
+  private ObjectNode eventNode(Event event) {
+    ArtistProfile artist = catalog.artist(event.artistKey());
+    Venue venue = catalog.venue(event.venueIndex());
+    ObjectNode node = common(event.name(), "event", event.id());
+    node.put("url", "https://www.ticketmaster.com/event/" + event.id());
+    node.put("locale", "en-us");
+    node.set("images", images(Seeds.of(artist.key(), 60)));
+    ObjectNode sales = node.putObject("sales").putObject("public");
+    sales.put("startDateTime", UTC_SECONDS.format(event.startsAt().minus(Duration.ofDays(90))));
+    sales.put("startTBD", false);
+    sales.put("startTBA", false);
+    sales.put("endDateTime", UTC_SECONDS.format(event.startsAt()));
+    ObjectNode dates = node.putObject("dates");
+    ObjectNode start = dates.putObject("start");
+    start.put("localDate", event.localDate().toString());
+    start.put("localTime", LOCAL_TIME.format(event.localTime()));
+    start.put("dateTime", UTC_SECONDS.format(event.startsAt()));
+    start.put("dateTBD", false);
+    start.put("dateTBA", false);
+    start.put("timeTBA", false);
+    start.put("noSpecificTime", false);
+    dates.put("timezone", venue.city().timezone());
+    dates.putObject("status").put("code", event.status());
+    dates.put("spanMultipleDays", false);
+    node.set("classifications", classifications(artist.genre()));
+    ObjectNode price = node.putArray("priceRanges").addObject();
+    int min = 25 + Seeds.between(Seeds.of(event.artistKey(), 61, event.index()), 0, 60);
+    price.put("type", "standard");
+    price.put("currency", "USD");
+    price.put("min", (double) min);
+    price.put("max", (double) (min * 3));
+    ObjectNode links = node.putObject("_links");
+    links.putObject("self").put("href", PATH + "/events/" + event.id() + "?locale=en-us");
+    links.putArray("attractions").addObject().put("href", attractionHref(artist));
+    links.putArray("venues").addObject().put("href", venueHref(venue));
+    ObjectNode embedded = node.putObject("_embedded");
+    embedded.putArray("venues").addRawValue(Json.raw(venue(venue)));
+    embedded.putArray("attractions").addRawValue(Json.raw(attraction(artist)));
+    return node;
+  }
+
+  private ObjectNode venueNode(Venue venue) {
+    City city = venue.city();
+    ObjectNode node = common(venue.name(), "venue", venue.id());
+    node.put(
+        "url",
+        "https://www.ticketmaster.com/"
+            + slug(venue.name())
+            + "-tickets-"
+            + slug(city.name())
+            + "/venue/"
+            + (400_000 + venue.index()));
+    node.put("locale", "en-us");
+    node.put("postalCode", city.postalCode());
+    node.put("timezone", city.timezone());
+    node.putObject("city").put("name", city.name());
+    if (city.stateCode() != null) {
+      ObjectNode state = node.putObject("state");
+      state.put("name", city.stateName());
+      state.put("stateCode", city.stateCode());
+    }
+    ObjectNode country = node.putObject("country");
+    country.put("name", city.countryName());
+    country.put("countryCode", city.countryCode());
+    node.putObject("address").put("line1", venue.address());
+    ObjectNode location = node.putObject("location");
+    location.put("longitude", String.format(Locale.ROOT, "%.8f", venue.longitude()));
+    location.put("latitude", String.format(Locale.ROOT, "%.8f", venue.latitude()));
+    node.putArray("markets").addObject().put("id", String.valueOf(venue.index() % 120 + 1));
+    node.putArray("dmas").addObject().put("id", 200 + venue.index() % 400);
+    node.putObject("_links").putObject("self").put("href", venueHref(venue));
+    return node;
+  }
+
+  private ObjectNode attractionNode(ArtistProfile artist) {
+    ObjectNode node = common(artist.name(), "attraction", artist.attractionId());
+    node.put(
+        "url",
+        "https://www.ticketmaster.com/"
+            + slug(artist.name())
+            + "-tickets/artist/"
+            + (700_000 + artist.key()));
+    node.put("locale", "en-us");
+    ObjectNode links = node.putObject("externalLinks");
+    links
+        .putArray("spotify")
+        .addObject()
+        .put("url", "https://open.spotify.com/artist/" + artist.spotifyId());
+    links
+        .putArray("homepage")
+        .addObject()
+        .put("url", "https://www." + slug(artist.name()).replace("-", "") + ".com/");
+    node.putArray("aliases").add(artist.name().toLowerCase(Locale.ROOT));
+    node.set("images", images(Seeds.of(artist.key(), 60)));
+    node.set("classifications", classifications(artist.genre()));
+    ObjectNode upcoming = node.putObject("upcomingEvents");
+    upcoming.put("_total", artist.eventCount());
+    upcoming.put("ticketmaster", artist.eventCount());
+    upcoming.put("_filtered", 0);
+    node.putObject("_links").putObject("self").put("href", attractionHref(artist));
+    return node;
+  }
+
+  private static ObjectNode common(String name, String type, String id) {
+    ObjectNode node = Json.object();
+    node.put("name", name);
+    node.put("type", type);
+    node.put("id", id);
+    node.put("test", false);
+    return node;
+  }
+
+  private static ArrayNode classifications(Genre genre) {
+    ArrayNode classifications = Json.array();
+    ObjectNode music = classifications.addObject();
+    music.put("primary", true);
+    ObjectNode segment = music.putObject("segment");
+    segment.put("id", Genre.MUSIC_SEGMENT_ID);
+    segment.put("name", "Music");
+    ObjectNode genreNode = music.putObject("genre");
+    genreNode.put("id", genre.genreId());
+    genreNode.put("name", genre.genreName());
+    ObjectNode subGenre = music.putObject("subGenre");
+    subGenre.put("id", genre.subGenreId());
+    subGenre.put("name", genre.subGenreName());
+    music.put("family", false);
+    return classifications;
+  }
+
+  private static ArrayNode images(long seed) {
+    String asset =
+        String.format(
+            "%03x/%08x-%04x-%04x-%04x-%012x",
+            seed & 0xfff,
+            (int) (seed >>> 32),
+            (int) (seed >>> 16) & 0xffff,
+            (int) seed & 0xffff,
+            (int) (seed >>> 48) & 0xffff,
+            Seeds.mix(seed) & 0xffffffffffffL);
+    ArrayNode images = Json.array();
+    image(images, "16_9", asset + "_RETINA_LANDSCAPE_16_9.jpg", 1136, 639);
+    image(images, "3_2", asset + "_RETINA_PORTRAIT_3_2.jpg", 640, 427);
+    image(images, "16_9", asset + "_EVENT_DETAIL_PAGE_16_9.jpg", 205, 115);
+    return images;
+  }
+
+  private static void image(ArrayNode images, String ratio, String file, int width, int height) {
+    ObjectNode image = images.addObject();
+    image.put("ratio", ratio);
+    image.put("url", "https://s1.ticketm.net/dam/a/" + file);
+    image.put("width", width);
+    image.put("height", height);
+    image.put("fallback", false);
+  }
+
+  private static String attractionHref(ArtistProfile artist) {
+    return PATH + "/attractions/" + artist.attractionId() + "?locale=en-us";
+  }
+
+  private static String venueHref(Venue venue) {
+    return PATH + "/venues/" + venue.id() + "?locale=en-us";
+  }
+
+  private static String slug(String text) {
+    return text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+  }
+}
