@@ -1,5 +1,6 @@
 package io.setsync.api.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Replaces Boot's whitelabel {@code /error}: errors that happen outside Spring MVC (in the servlet
  * container or a filter that only set a status) are answered as problems too.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

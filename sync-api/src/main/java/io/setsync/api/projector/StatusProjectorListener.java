@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ class StatusProjectorListener {
       ConsumerRecord<String, SpecificRecord> record = records.get(i);
       DeserializationException undecodable =
           SerializationUtils.getExceptionFromHeader(
-              record, SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
+              record, KafkaUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG_ACCESSOR);
       if (undecodable != null) {
         poison = i;
         poisonCause = undecodable;

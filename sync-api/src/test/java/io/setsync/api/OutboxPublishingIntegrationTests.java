@@ -1,0 +1,225 @@
+package io.setsync.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.setsync.events.EntityType;
+import io.setsync.events.SyncReason;
+import io.setsync.events.SyncRequested;
+import io.setsync.schemas.topic.Topics;
+import io.setsync.testsupport.PostgresDatabase;
+import io.setsync.testsupport.TestInfrastructure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** POST → outbox → the SyncRequested on its topic, as any Confluent-format consumer reads it. */
+class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
+
+  private static final PostgresDatabase DB = TestInfrastructure.newDatabase();
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    register(registry, DB);
+    registry.add("setsync.security.rate-limit.burst", () -> "1000");
+  }
+
+  @Test
+  void publishesTheRequestedSyncKeyedByEntityWithEveryField() {
+    // given
+    String subject = "frontend-" + UUID.randomUUID();
+    String spotifyId = ApiClient.newSpotifyId();
+    String ticketmasterId = "K8vZ" + System.nanoTime();
+    String topic = Topics.requested(EntityType.ARTIST).name();
+
+    try (KafkaConsumer<String, SpecificRecord> consumer =
+        TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+      // when
+      ApiClient.Answer answer =
+          api()
+              .postSync(
+                  TestTokens.forSubject(subject, "sync:write"),
+                  """
+                  {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s",
+                   "options":{"skipDependencies":true,"forceRefresh":false}}"""
+                      .formatted(spotifyId, ticketmasterId));
+
+      // then
+      assertThat(answer.status()).isEqualTo(202);
+      UUID syncId = UUID.fromString(answer.json().path("syncId").asString());
+      UUID entityId = UUID.fromString(answer.json().path("entityId").asString());
+      List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                TestKafka.pollInto(consumer, entityId.toString()::equals, records);
+                assertThat(records).hasSize(1);
+              });
+      ConsumerRecord<String, SpecificRecord> record = records.get(0);
+      assertThat(record.key()).isEqualTo(entityId.toString());
+      assertThat(record.value()).isInstanceOf(SyncRequested.class);
+      SyncRequested event = (SyncRequested) record.value();
+      Instant requestedAt =
+          jdbc()
+              .sql("SELECT requested_at FROM sync_jobs WHERE id = ?")
+              .param(syncId)
+              .query(java.sql.Timestamp.class)
+              .single()
+              .toInstant();
+      assertThat(event.getEventId()).isNotNull();
+      assertThat(event.getSyncId()).isEqualTo(syncId);
+      assertThat(event.getRootSyncId()).isEqualTo(syncId);
+      assertThat(event.getParentSyncId()).isNull();
+      assertThat(event.getEntityType()).isEqualTo(EntityType.ARTIST);
+      assertThat(event.getEntityId()).isEqualTo(entityId);
+      assertThat(event.getOccurredAt()).isEqualTo(requestedAt);
+      assertThat(event.getProducer()).isEqualTo("sync-api");
+      assertThat(event.getSpotifyId()).isEqualTo(spotifyId);
+      assertThat(event.getTicketmasterId()).isEqualTo(ticketmasterId);
+      assertThat(event.getReason()).isEqualTo(SyncReason.USER);
+      assertThat(event.getOptions().getSkipDependencies()).isTrue();
+      assertThat(event.getOptions().getForceRefresh()).isFalse();
+      assertThat(event.getRequestedBy()).isEqualTo(subject);
+      assertThat(event.getAttempt()).isEqualTo(1);
+      assertThat(event.getSnapshot()).isNull();
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  jdbc()
+                          .sql("SELECT count(*) FROM sync_outbox WHERE sync_id = ?")
+                          .param(syncId)
+                          .query(Long.class)
+                          .single()
+                      == 0);
+    }
+  }
+
+  @Test
+  void fiftyConcurrentIdenticalRequestsMakeOneJobAndOneEvent() throws Exception {
+    // given
+    String spotifyId = ApiClient.newSpotifyId();
+    String token = TestTokens.valid();
+    String body = ApiClient.artistBySpotifyId(spotifyId);
+    String topic = Topics.requested(EntityType.ARTIST).name();
+
+    try (KafkaConsumer<String, SpecificRecord> consumer =
+        TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+      // when
+      List<ApiClient.Answer> answers = concurrently(50, () -> api().postSync(token, body));
+
+      // then
+      assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
+      Set<String> syncIds =
+          Set.copyOf(answers.stream().map(a -> a.json().path("syncId").asString()).toList());
+      assertThat(syncIds).hasSize(1);
+      assertThat(answers.stream().filter(a -> !a.json().path("coalesced").asBoolean())).hasSize(1);
+      String entityId = answers.get(0).json().path("entityId").asString();
+      assertThat(
+              jdbc()
+                  .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?::uuid")
+                  .param(entityId)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
+      assertThat(
+              jdbc()
+                  .sql("SELECT count(*) FROM artists WHERE spotify_id = ?")
+                  .param(spotifyId)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
+      assertExactlyOneEvent(consumer, entityId);
+    }
+  }
+
+  @Test
+  void fiftyConcurrentRetriesWithOneIdempotencyKeyGetOneAnswer() throws Exception {
+    // given
+    String token = TestTokens.valid();
+    String key = UUID.randomUUID().toString();
+    String body =
+        """
+        {"entityType":"artist","spotifyId":"%s","options":{"forceRefresh":true}}"""
+            .formatted(ApiClient.newSpotifyId());
+    String topic = Topics.requested(EntityType.ARTIST).name();
+
+    try (KafkaConsumer<String, SpecificRecord> consumer =
+        TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), topic)) {
+      // when: forceRefresh would make a job per request, were it not for the key
+      List<ApiClient.Answer> answers = concurrently(50, () -> api().postSync(token, body, key));
+
+      // then
+      assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
+      List<JsonNode> bodies = answers.stream().map(ApiClient.Answer::json).toList();
+      assertThat(Set.copyOf(bodies)).hasSize(1);
+      assertThat(bodies.get(0).path("coalesced").asBoolean()).isFalse();
+      assertExactlyOneEvent(consumer, bodies.get(0).path("entityId").asString());
+    }
+  }
+
+  private static void assertExactlyOneEvent(
+      KafkaConsumer<String, SpecificRecord> consumer, String entityId) {
+    List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              TestKafka.pollInto(consumer, entityId::equals, records);
+              assertThat(records).isNotEmpty();
+            });
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> {
+              TestKafka.pollInto(consumer, entityId::equals, records);
+              assertThat(records).hasSize(1);
+            });
+  }
+
+  private static List<ApiClient.Answer> concurrently(
+      int count, java.util.function.Supplier<ApiClient.Answer> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(count);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<CompletableFuture<ApiClient.Answer>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        futures.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  return call.get();
+                },
+                pool));
+      }
+      start.countDown();
+      List<ApiClient.Answer> answers = new ArrayList<>();
+      for (CompletableFuture<ApiClient.Answer> future : futures) {
+        answers.add(future.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}
