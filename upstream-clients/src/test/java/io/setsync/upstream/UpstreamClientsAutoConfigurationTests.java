@@ -69,6 +69,22 @@ class UpstreamClientsAutoConfigurationTests {
   }
 
   @Test
+  void benchmarksCanLiftTheRateLimitsByEnvironment() {
+    runner
+        .withSystemProperties(
+            "SETSYNC_TICKETMASTER_RATE_LIMIT_PER_SECOND=100000",
+            "SETSYNC_SPOTIFY_RATE_LIMIT_PER_SECOND=50000")
+        .run(
+            context -> {
+              assertThat(
+                      context.getBean(TicketmasterSettings.class).rateLimit().requestsPerSecond())
+                  .isEqualTo(100_000.0);
+              assertThat(context.getBean(SpotifySettings.class).rateLimit().requestsPerSecond())
+                  .isEqualTo(50_000.0);
+            });
+  }
+
+  @Test
   void applicationPropertiesWinOverTheDefaults() {
     runner
         .withPropertyValues(

@@ -1,6 +1,9 @@
 package io.setsync.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import tools.jackson.core.io.JsonStringEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -26,6 +29,39 @@ final class Json {
 
   static RawValue raw(String json) {
     return new RawValue(json);
+  }
+
+  static RawValue raw(byte[] json) {
+    return new RawValue(new String(json, StandardCharsets.UTF_8));
+  }
+
+  /** {@code prefix}, the items separated by commas, {@code suffix}: a page from cached entities. */
+  static byte[] splice(String prefix, List<byte[]> items, String suffix) {
+    int size = prefix.length() + suffix.length() + items.size();
+    for (byte[] item : items) {
+      size += item.length;
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+    out.writeBytes(prefix.getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < items.size(); i++) {
+      if (i > 0) {
+        out.write(',');
+      }
+      out.writeBytes(items.get(i));
+    }
+    out.writeBytes(suffix.getBytes(StandardCharsets.UTF_8));
+    return out.toByteArray();
+  }
+
+  /** A JSON string literal. */
+  static String quote(String text) {
+    return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(text)) + "\"";
+  }
+
+  /** The members of a rendered object without its braces, to splice into another object. */
+  static String members(ObjectNode node) {
+    String text = text(node);
+    return text.substring(1, text.length() - 1);
   }
 
   static String text(JsonNode node) {

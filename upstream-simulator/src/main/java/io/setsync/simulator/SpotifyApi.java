@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Spotify Web API and the accounts service's client-credentials token endpoint. */
@@ -159,14 +158,12 @@ final class SpotifyApi implements SimulatedApi {
     if (list.length > MAX_IDS) {
       return error(400, "too many ids requested");
     }
-    ArrayNode artists = Json.array();
+    List<byte[]> artists = new ArrayList<>(list.length);
     for (String id : list) {
       int key = artistKey(id.trim());
-      artists.addRawValue(Json.raw(documents.artist(catalog.artist(key), id.trim(), false)));
+      artists.add(documents.artist(catalog.artist(key), id.trim(), false));
     }
-    ObjectNode body = Json.object();
-    body.set("artists", artists);
-    return Response.json(200, Json.bytes(body));
+    return Response.json(200, Json.splice("{\"artists\":[", artists, "]}"));
   }
 
   private Response topTracks(Request request, String id, boolean development) {
@@ -175,15 +172,12 @@ final class SpotifyApi implements SimulatedApi {
     }
     market(request);
     Discography discography = catalog.discography(artistKey(id));
-    ArrayNode tracks = Json.array();
+    List<byte[]> tracks = new ArrayList<>(discography.topTracks().size());
     for (Track track : discography.topTracks()) {
       Album album = discography.albums().get(track.albumIndex());
-      tracks.addRawValue(
-          Json.raw(documents.track(track, album, discography.artist(), development)));
+      tracks.add(documents.track(track, album, discography.artist(), development));
     }
-    ObjectNode body = Json.object();
-    body.set("tracks", tracks);
-    return Response.json(200, Json.bytes(body));
+    return Response.json(200, Json.splice("{\"tracks\":[", tracks, "]}"));
   }
 
   private Response artistAlbums(Request request, String id) {
@@ -194,7 +188,7 @@ final class SpotifyApi implements SimulatedApi {
         groupsParam == null || groupsParam.isBlank()
             ? Set.of("album", "single", "appears_on", "compilation")
             : Set.of(groupsParam.split(","));
-    List<String> items = new ArrayList<>();
+    List<byte[]> items = new ArrayList<>();
     for (Album album : discography.albums()) {
       if (groups.contains(album.type())) {
         items.add(documents.albumOfArtist(album, discography.artist()));
@@ -225,7 +219,7 @@ final class SpotifyApi implements SimulatedApi {
       return error(400, "invalid id");
     }
     ArtistProfile artist = catalog.artist(album.artistKey());
-    List<String> items = new ArrayList<>();
+    List<byte[]> items = new ArrayList<>();
     for (Track track : album.tracks()) {
       items.add(documents.simplifiedTrack(track, artist));
     }
@@ -256,49 +250,53 @@ final class SpotifyApi implements SimulatedApi {
     int limit = intParam(request, "limit", development ? 5 : 20, 1, development ? 10 : 50);
     int offset = intParam(request, "offset", 0, 0, 1000);
     String query = q.replaceAll("(?i)\\bartist:", "").replace("\"", "");
-    List<String> artists = new ArrayList<>();
+    List<byte[]> artists = new ArrayList<>();
     for (int key : catalog.searchByName(query)) {
       ArtistProfile artist = catalog.artist(key);
       artists.add(documents.artist(artist, artist.spotifyId(), development));
     }
-    ObjectNode body = Json.object();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    String separator = "{";
     for (String type : types) {
-      List<String> items = type.equals("artist") ? artists : List.of();
+      List<byte[]> items = type.equals("artist") ? artists : List.of();
       String base =
           documents.apiBase() + "/search?query=" + encode(q) + "&type=" + type + "&offset=";
-      body.set(type + "s", paging(items, offset, limit, o -> base + o + "&limit=" + limit));
+      body.writeBytes((separator + Json.quote(type + "s") + ":").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(paging(items, offset, limit, o -> base + o + "&limit=" + limit));
+      separator = ",";
     }
-    return Response.json(200, Json.bytes(body));
+    body.write('}');
+    return Response.json(200, body.toByteArray());
   }
 
   private static Response page(
-      List<String> items, int offset, int limit, IntFunction<String> href) {
-    return Response.json(200, Json.bytes(paging(items, offset, limit, href)));
+      List<byte[]> items, int offset, int limit, IntFunction<String> href) {
+    return Response.json(200, paging(items, offset, limit, href));
   }
 
-  private static ObjectNode paging(
-      List<String> items, int offset, int limit, IntFunction<String> href) {
-    ObjectNode node = Json.object();
-    node.put("href", href.apply(offset));
-    ArrayNode array = node.putArray("items");
+  /** Spotify's paging object around already rendered items. */
+  private static byte[] paging(
+      List<byte[]> items, int offset, int limit, IntFunction<String> href) {
     int end = Math.min(items.size(), offset + limit);
-    for (int i = offset; i < end; i++) {
-      array.addRawValue(Json.raw(items.get(i)));
-    }
-    node.put("limit", limit);
+    ObjectNode after = Json.object();
+    after.put("limit", limit);
     if (end < items.size()) {
-      node.put("next", href.apply(end));
+      after.put("next", href.apply(end));
     } else {
-      node.putNull("next");
+      after.putNull("next");
     }
-    node.put("offset", offset);
+    after.put("offset", offset);
     if (offset > 0) {
-      node.put("previous", href.apply(Math.max(0, offset - limit)));
+      after.put("previous", href.apply(Math.max(0, offset - limit)));
     } else {
-      node.putNull("previous");
+      after.putNull("previous");
     }
-    node.put("total", items.size());
-    return node;
+    after.put("total", items.size());
+    List<byte[]> page = offset >= end ? List.of() : items.subList(offset, end);
+    return Json.splice(
+        "{\"href\":" + Json.quote(href.apply(offset)) + ",\"items\":[",
+        page,
+        "]," + Json.members(after) + "}");
   }
 
   private int artistKey(String id) {

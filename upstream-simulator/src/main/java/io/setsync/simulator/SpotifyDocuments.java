@@ -14,9 +14,9 @@ final class SpotifyDocuments {
   private static final List<String> MARKETS = List.of("CA", "DE", "GB", "MX", "SE", "US");
 
   private final String apiBase;
-  private final BoundedCache<String, String> artists = new BoundedCache<>(100_000);
-  private final BoundedCache<String, String> albums = new BoundedCache<>(100_000);
-  private final BoundedCache<String, String> tracks = new BoundedCache<>(100_000);
+  private final BoundedCache<String, byte[]> artists = new BoundedCache<>(100_000);
+  private final BoundedCache<String, byte[]> albums = new BoundedCache<>(100_000);
+  private final BoundedCache<String, byte[]> tracks = new BoundedCache<>(100_000);
 
   SpotifyDocuments(String baseUrl) {
     this.apiBase = baseUrl + "/v1";
@@ -27,24 +27,24 @@ final class SpotifyDocuments {
   }
 
   /** The full artist object; {@code id} is the id asked for, which may not be the canonical one. */
-  String artist(ArtistProfile artist, String id, boolean development) {
+  byte[] artist(ArtistProfile artist, String id, boolean development) {
     return artists.get(
-        (development ? "d:" : "e:") + id, k -> Json.text(artistNode(artist, id, development)));
+        (development ? "d:" : "e:") + id, k -> Json.bytes(artistNode(artist, id, development)));
   }
 
   /** A simplified album as listed by the artist's albums, with {@code album_group}. */
-  String albumOfArtist(Album album, ArtistProfile artist) {
+  byte[] albumOfArtist(Album album, ArtistProfile artist) {
     return albums.get(
         album.id(),
         k -> {
           ObjectNode node = albumNode(album, artist);
           node.put("album_group", album.type());
-          return Json.text(node);
+          return Json.bytes(node);
         });
   }
 
   /** A full track object, as in top tracks. */
-  String track(Track track, Album album, ArtistProfile artist, boolean development) {
+  byte[] track(Track track, Album album, ArtistProfile artist, boolean development) {
     return tracks.get(
         (development ? "d:" : "e:") + track.id(),
         k -> {
@@ -63,12 +63,12 @@ final class SpotifyDocuments {
           }
           node.putNull("preview_url");
           node.put("track_number", track.trackNumber());
-          return Json.text(node);
+          return Json.bytes(node);
         });
   }
 
   /** A simplified track object, as in an album's tracks. */
-  String simplifiedTrack(Track track, ArtistProfile artist) {
+  byte[] simplifiedTrack(Track track, ArtistProfile artist) {
     return tracks.get(
         "s:" + track.id(),
         k -> {
@@ -82,7 +82,7 @@ final class SpotifyDocuments {
           node.put("name", track.name());
           node.putNull("preview_url");
           node.put("track_number", track.trackNumber());
-          return Json.text(node);
+          return Json.bytes(node);
         });
   }
 

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -157,13 +156,13 @@ final class TicketmasterApi implements SimulatedApi {
       }
     }
     matching.sort(java.util.Comparator.comparing(Event::startsAt).thenComparing(Event::id));
-    List<String> items = new ArrayList<>(matching.size());
+    List<byte[]> items = new ArrayList<>(matching.size());
     int from = paging.page * paging.size;
     int to = Math.min(Math.min(matching.size(), from + paging.size), MAX_DEPTH);
     for (int i = from; i < to; i++) {
       items.add(documents.event(matching.get(i)));
     }
-    return Response.json(200, Json.bytes(page("events", items, matching.size(), paging, request)));
+    return Response.json(200, page("events", items, matching.size(), paging, request));
   }
 
   private Response attractions(Request request) {
@@ -171,13 +170,13 @@ final class TicketmasterApi implements SimulatedApi {
     String keyword = request.param("keyword");
     List<Integer> keys =
         keyword == null || keyword.isBlank() ? demoKeys() : catalog.searchByName(keyword);
-    List<String> items = new ArrayList<>();
+    List<byte[]> items = new ArrayList<>();
     int from = paging.page * paging.size;
     int to = Math.min(keys.size(), from + paging.size);
     for (int i = from; i < to; i++) {
       items.add(documents.attraction(catalog.artist(keys.get(i))));
     }
-    return Response.json(200, Json.bytes(page("attractions", items, keys.size(), paging, request)));
+    return Response.json(200, page("attractions", items, keys.size(), paging, request));
   }
 
   private Response event(String id) {
@@ -217,15 +216,12 @@ final class TicketmasterApi implements SimulatedApi {
     return keys;
   }
 
-  private static ObjectNode page(
-      String kind, List<String> items, int total, Paging paging, Request request) {
-    ObjectNode body = Json.object();
-    if (!items.isEmpty()) {
-      ArrayNode array = body.putObject("_embedded").putArray(kind);
-      items.forEach(item -> array.addRawValue(Json.raw(item)));
-    }
+  /** A Discovery page: {@code _embedded} (left out when empty), {@code _links}, {@code page}. */
+  private static byte[] page(
+      String kind, List<byte[]> items, int total, Paging paging, Request request) {
+    ObjectNode rest = Json.object();
     int totalPages = (total + paging.size - 1) / paging.size;
-    ObjectNode links = body.putObject("_links");
+    ObjectNode links = rest.putObject("_links");
     links.putObject("first").put("href", href(kind, request, 0, paging.size));
     links.putObject("self").put("href", href(kind, request, paging.page, paging.size));
     if (paging.page + 1 < totalPages) {
@@ -234,12 +230,16 @@ final class TicketmasterApi implements SimulatedApi {
     if (totalPages > 0) {
       links.putObject("last").put("href", href(kind, request, totalPages - 1, paging.size));
     }
-    ObjectNode page = body.putObject("page");
+    ObjectNode page = rest.putObject("page");
     page.put("size", paging.size);
     page.put("totalElements", total);
     page.put("totalPages", totalPages);
     page.put("number", paging.page);
-    return body;
+    if (items.isEmpty()) {
+      return Json.bytes(rest);
+    }
+    return Json.splice(
+        "{\"_embedded\":{" + Json.quote(kind) + ":[", items, "]}," + Json.members(rest) + "}");
   }
 
   private static String href(String kind, Request request, int page, int size) {

@@ -16,24 +16,24 @@ final class TicketmasterDocuments {
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Catalog catalog;
-  private final BoundedCache<String, String> events = new BoundedCache<>(50_000);
-  private final BoundedCache<Integer, String> venues = new BoundedCache<>(Venue.COUNT + 1);
-  private final BoundedCache<Integer, String> attractions = new BoundedCache<>(100_000);
+  private final BoundedCache<String, byte[]> events = new BoundedCache<>(50_000);
+  private final BoundedCache<Integer, byte[]> venues = new BoundedCache<>(Venue.COUNT + 1);
+  private final BoundedCache<Integer, byte[]> attractions = new BoundedCache<>(100_000);
 
   TicketmasterDocuments(Catalog catalog) {
     this.catalog = catalog;
   }
 
-  String attraction(ArtistProfile artist) {
-    return attractions.get(artist.key(), k -> Json.text(attractionNode(artist)));
+  byte[] attraction(ArtistProfile artist) {
+    return attractions.get(artist.key(), k -> Json.bytes(attractionNode(artist)));
   }
 
-  String venue(Venue venue) {
-    return venues.get(venue.index(), k -> Json.text(venueNode(venue)));
+  byte[] venue(Venue venue) {
+    return venues.get(venue.index(), k -> Json.bytes(venueNode(venue)));
   }
 
-  String event(Event event) {
-    return events.get(event.id(), k -> Json.text(eventNode(event)));
+  byte[] event(Event event) {
+    return events.get(event.id(), k -> Json.bytes(eventNode(event)));
   }
 
   private ObjectNode eventNode(Event event) {
