@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -115,7 +116,12 @@ final class SpotifyTokens implements Credentials {
       }
       throw e;
     }
-    JsonNode body = mapper.readTree(response.body());
+    JsonNode body;
+    try {
+      body = mapper.readTree(response.body());
+    } catch (JacksonException e) {
+      body = mapper.createObjectNode();
+    }
     JsonNode value = body.get("access_token");
     if (value == null || !value.isString()) {
       throw new UpstreamException(
