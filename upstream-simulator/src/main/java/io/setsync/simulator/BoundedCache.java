@@ -28,8 +28,4 @@ final class BoundedCache<K, V> {
     V previous = entries.putIfAbsent(key, created);
     return previous != null ? previous : created;
   }
-
-  void clear() {
-    entries.clear();
-  }
 }

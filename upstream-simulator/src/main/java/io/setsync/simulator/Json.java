@@ -27,10 +27,6 @@ final class Json {
     return NODES.arrayNode();
   }
 
-  static RawValue raw(String json) {
-    return new RawValue(json);
-  }
-
   static RawValue raw(byte[] json) {
     return new RawValue(new String(json, StandardCharsets.UTF_8));
   }
@@ -60,12 +56,8 @@ final class Json {
 
   /** The members of a rendered object without its braces, to splice into another object. */
   static String members(ObjectNode node) {
-    String text = text(node);
+    String text = MAPPER.writeValueAsString(node);
     return text.substring(1, text.length() - 1);
-  }
-
-  static String text(JsonNode node) {
-    return MAPPER.writeValueAsString(node);
   }
 
   static byte[] bytes(JsonNode node) {

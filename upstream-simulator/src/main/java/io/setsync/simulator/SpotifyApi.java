@@ -1,5 +1,6 @@
 package io.setsync.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -187,7 +188,7 @@ final class SpotifyApi implements SimulatedApi {
     Set<String> groups =
         groupsParam == null || groupsParam.isBlank()
             ? Set.of("album", "single", "appears_on", "compilation")
-            : Set.of(groupsParam.split(","));
+            : new java.util.HashSet<>(List.of(groupsParam.split(",")));
     List<byte[]> items = new ArrayList<>();
     for (Album album : discography.albums()) {
       if (groups.contains(album.type())) {
@@ -255,7 +256,7 @@ final class SpotifyApi implements SimulatedApi {
       ArtistProfile artist = catalog.artist(key);
       artists.add(documents.artist(artist, artist.spotifyId(), development));
     }
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
     String separator = "{";
     for (String type : types) {
       List<byte[]> items = type.equals("artist") ? artists : List.of();

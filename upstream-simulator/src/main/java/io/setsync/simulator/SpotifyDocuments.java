@@ -86,12 +86,6 @@ final class SpotifyDocuments {
         });
   }
 
-  void clear() {
-    artists.clear();
-    albums.clear();
-    tracks.clear();
-  }
-
   private ObjectNode artistNode(ArtistProfile artist, String id, boolean development) {
     ObjectNode node = object("artist", id);
     if (!development) {
