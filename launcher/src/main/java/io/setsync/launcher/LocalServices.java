@@ -77,13 +77,23 @@ final class LocalServices {
 
   private Map<String, String> upstreamEnvironment() {
     if (settings.usesRealUpstreams()) {
-      return Map.of(); // the services' defaults are the real APIs; credentials pass through
+      // Credentials pass through from the environment; addresses default to the real APIs.
+      Map<String, String> env = new HashMap<>();
+      env.put("SPOTIFY_API_URL", real("SPOTIFY_API_URL", "https://api.spotify.com"));
+      env.put("SPOTIFY_ACCOUNTS_URL", real("SPOTIFY_ACCOUNTS_URL", "https://accounts.spotify.com"));
+      env.put("TICKETMASTER_API_URL", real("TICKETMASTER_API_URL", "https://app.ticketmaster.com"));
+      return env;
     }
     Map<String, String> env = new HashMap<>(SIMULATOR_CREDENTIALS);
     env.put("SPOTIFY_API_URL", settings.simulatorUrl());
     env.put("SPOTIFY_ACCOUNTS_URL", settings.simulatorUrl());
     env.put("TICKETMASTER_API_URL", settings.simulatorUrl());
     return env;
+  }
+
+  private String real(String variable, String fallback) {
+    String value = settings.environment().get(variable);
+    return value == null || value.isBlank() ? fallback : value;
   }
 
   private ServiceSpec service(String name, String module, int port, Map<String, String> own) {
