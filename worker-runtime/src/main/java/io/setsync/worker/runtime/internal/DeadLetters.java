@@ -32,21 +32,23 @@ final class DeadLetters {
     factory.setDeadLetterPublisherCreator(
         (templates, destinations) -> new CountingRecoverer(templates, destinations, metrics));
     factory.setHeadersFunction(DeadLetters::failureHeaders);
+    // The pipeline logs each failure with its syncId; no second report with a stack trace.
+    factory.neverLogListenerException();
   }
 
   private static Headers failureHeaders(ConsumerRecord<?, ?> record, Exception exception) {
     Headers headers = new RecordHeaders();
-    for (Throwable t = exception; t != null; t = t.getCause()) {
+    Throwable deepest = exception;
+    for (Throwable t = exception; t != null && t.getCause() != t; t = t.getCause()) {
       if (t instanceof SyncFailure failure) {
         headers.add(header(ERROR_CODE, failure.code().name()));
         headers.add(header(ERROR_RETRYABLE, Boolean.toString(failure.retryable())));
         headers.add(header(ERROR_MESSAGE, String.valueOf(failure.getMessage())));
-        break;
+        return headers;
       }
-      if (t.getCause() == t) {
-        break;
-      }
+      deepest = t;
     }
+    headers.add(header(ERROR_MESSAGE, String.valueOf(deepest.getMessage())));
     return headers;
   }
 

@@ -30,7 +30,11 @@ final class Deliveries {
         SerializationUtils.getExceptionFromHeader(record, VALUE_EXCEPTION_HEADER, LOG);
     if (failed != null) {
       throw new UndecodableRecordException(
-          "Undecodable record at " + position(record) + ": " + failed.getMessage(), failed);
+          "Undecodable record at "
+              + position(record)
+              + ": "
+              + (failed.getCause() != null ? failed.getCause().getMessage() : failed.getMessage()),
+          failed);
     }
     if (!(record.value() instanceof SyncRequested event)) {
       throw new UndecodableRecordException(

@@ -43,6 +43,20 @@ class RequestListener {
   }
 
   public void onBatch(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
+    try {
+      process(records, consumer);
+    } catch (RuntimeException e) {
+      log.warn(
+          "A batch of {} from {} failed and will be processed again: {}",
+          records.size(),
+          source.tag(),
+          e.toString(),
+          e);
+      throw e;
+    }
+  }
+
+  private void process(List<ConsumerRecord<String, Object>> records, Consumer<?, ?> consumer) {
     metrics.batch(source, records.size());
     pacer.await(records.size(), running);
     List<SyncPipeline.Delivery> deliveries = new ArrayList<>(records.size());

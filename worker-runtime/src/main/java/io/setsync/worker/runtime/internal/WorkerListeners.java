@@ -123,7 +123,7 @@ class WorkerListeners implements KafkaListenerConfigurer {
     registrar.registerEndpoint(batch, batchFactory);
 
     MethodKafkaListenerEndpoint<String, Object> main = new MethodKafkaListenerEndpoint<>();
-    retryTopicConfigurer.processMainAndRetryListeners(
+    RetryTopicConfigurer.EndpointProcessor setUp =
         endpoint -> {
           endpoint.setId(retryChainId(settings, source));
           endpoint.setGroupId(groupId(source));
@@ -134,7 +134,11 @@ class WorkerListeners implements KafkaListenerConfigurer {
           endpoint.setMessageHandlerMethodFactory(methods);
           endpoint.setBeanFactory(beanFactory);
           endpoint.setAutoStartup(endpoint != main);
-        },
+        };
+    // Set up before the call as well: the retry chain is keyed by the main endpoint's id.
+    setUp.accept(main);
+    retryTopicConfigurer.processMainAndRetryListeners(
+        setUp,
         main,
         retryConfiguration(),
         registrar,
