@@ -47,7 +47,6 @@ public final class Workers implements AutoCloseable {
     properties.put("setsync.ticketmaster.api-url", simulatorUrl);
     properties.put("setsync.ticketmaster.rate-limit.requests-per-second", "1000");
     properties.put("setsync.spotify.enabled", "false");
-    properties.put("logging.level.org.springframework.kafka.listener", "DEBUG");
     // As arguments: they must win over the application.yaml on the classpath.
     String[] arguments =
         properties.entrySet().stream()
