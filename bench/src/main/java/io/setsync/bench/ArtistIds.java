@@ -1,34 +1,39 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
+import io.setsync.simulator.SimulatedCatalog;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 
 /**
- * Well-formed Spotify artist ids (22 base-62 characters) for generated artists. The simulator
- * answers any well-formed id with the same generated artist every time, so a seeded generator gives
- * every run its own artists, none of them already fresh in the database.
+ * Generated artists of the simulator's catalog, each handed out once per benchmark, so no run finds
+ * its artists already fresh in the database. Both ids are known, as the old frontend sent them.
  */
 final class ArtistIds {
 
-  private static final String BASE62 =
-      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-
-  private final SplittableRandom random;
+  private int next;
 
   ArtistIds(long seed) {
-    this.random = new SplittableRandom(seed);
+    this.next = (int) Math.floorMod(seed, SimulatedCatalog.GENERATED_ARTISTS / 2);
   }
 
-  List<String> next(int count) {
-    List<String> ids = new ArrayList<>(count);
-    for (int i = 0; i < count; i++) {
-      StringBuilder id = new StringBuilder(22);
-      for (int c = 0; c < 22; c++) {
-        id.append(BASE62.charAt(random.nextInt(BASE62.length())));
-      }
-      ids.add(id.toString());
+  /** The last {@code count} artists handed out, which a finished run has just synced. */
+  List<CatalogArtist> previous(int count) {
+    List<CatalogArtist> artists = new ArrayList<>(count);
+    for (int n = Math.max(0, next - count); n < next; n++) {
+      artists.add(SimulatedCatalog.generatedArtist(n));
     }
-    return ids;
+    return artists;
+  }
+
+  List<CatalogArtist> next(int count) {
+    if (next + count > SimulatedCatalog.GENERATED_ARTISTS) {
+      throw new IllegalStateException("the simulator's catalog has no more unused artists");
+    }
+    List<CatalogArtist> artists = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      artists.add(SimulatedCatalog.generatedArtist(next++));
+    }
+    return artists;
   }
 }

@@ -3,6 +3,7 @@ package io.setsync.bench;
 import io.setsync.launcher.DevToken;
 import io.setsync.launcher.LocalSettings;
 import io.setsync.launcher.LocalStack;
+import io.setsync.simulator.CatalogArtist;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ public final class Benchmark {
         System.out.printf("throughput run %d: %s%n", run, result);
         report.throughput().add(result);
       }
-      report.setFreshCalls(session.freshEntityCalls());
+      report.setFreshCalls(session.freshEntityCalls(ids.previous(100)));
       report.setCompletionLatency(
           session
               .latency()
@@ -192,8 +193,8 @@ public final class Benchmark {
     }
 
     /** Upstream calls made for artists synced moments ago, asked again without forceRefresh. */
-    long freshEntityCalls() throws InterruptedException {
-      List<String> synced = new ArrayList<>(board.recentArtistSpotifyIds(100));
+    long freshEntityCalls(List<CatalogArtist> recent) throws InterruptedException {
+      List<CatalogArtist> synced = new ArrayList<>(recent);
       UpstreamCalls before = UpstreamCalls.of(simulator.stats());
       Instant start = Instant.now();
       submitter.submitAll(synced, false);

@@ -46,29 +46,6 @@ final class JobBoard {
     }
   }
 
-  /** Spotify ids of the artists synced most recently. */
-  java.util.List<String> recentArtistSpotifyIds(int limit) {
-    String sql =
-        """
-        SELECT spotify_id FROM artists
-        WHERE sync_status = 'synced' AND spotify_id IS NOT NULL
-        ORDER BY last_sync DESC LIMIT ?
-        """;
-    java.util.List<String> ids = new java.util.ArrayList<>();
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "setsync", "setsync");
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, limit);
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          ids.add(rows.getString(1));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("Could not list artists: " + e.getMessage(), e);
-    }
-    return ids;
-  }
-
   Counts since(Instant start) {
     String sql =
         """

@@ -1,5 +1,6 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,20 +28,20 @@ final class LatencyScenario {
    * Sends at a fixed rate regardless of answers (open loop), timing each request from when it was
    * due, not from when it went out, so a stall counts against every request it delayed.
    */
-  PostLatency postLatency(List<String> spotifyIds, int ratePerSecond) {
+  PostLatency postLatency(List<CatalogArtist> artists, int ratePerSecond) {
     long intervalNanos = 1_000_000_000L / ratePerSecond;
     List<Double> millis = Collections.synchronizedList(new ArrayList<>());
     AtomicLong refused = new AtomicLong();
     List<CompletableFuture<?>> pending = new ArrayList<>();
     long start = System.nanoTime();
-    for (int i = 0; i < spotifyIds.size(); i++) {
+    for (int i = 0; i < artists.size(); i++) {
       long due = start + i * intervalNanos;
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
       }
       pending.add(
-          api.requestArtist(spotifyIds.get(i), false, true)
+          api.requestArtist(artists.get(i), false, true)
               .whenComplete(
                   (answer, error) -> {
                     millis.add((System.nanoTime() - due) / 1_000_000.0);
@@ -52,16 +53,16 @@ final class LatencyScenario {
     CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
     double seconds = (System.nanoTime() - start) / 1e9;
     return new PostLatency(
-        ratePerSecond, seconds, spotifyIds.size(), refused.get(), Distribution.of(millis));
+        ratePerSecond, seconds, artists.size(), refused.get(), Distribution.of(millis));
   }
 
   /** One artist at a time: POST, then poll the job until it is completed. */
-  CompletionLatency completionLatency(List<String> spotifyIds, Duration timeout)
+  CompletionLatency completionLatency(List<CatalogArtist> artists, Duration timeout)
       throws IOException, InterruptedException {
     List<Double> millis = new ArrayList<>();
-    for (String id : spotifyIds) {
+    for (CatalogArtist artist : artists) {
       long start = System.nanoTime();
-      SyncApi.Accepted accepted = api.requestArtist(id, false).join();
+      SyncApi.Accepted accepted = api.requestArtist(artist, false).join();
       if (accepted.status() != 202) {
         throw new IllegalStateException("request refused: " + accepted.status());
       }
@@ -76,6 +77,6 @@ final class LatencyScenario {
       }
       millis.add((System.nanoTime() - start) / 1_000_000.0);
     }
-    return new CompletionLatency(spotifyIds.size(), Distribution.of(millis));
+    return new CompletionLatency(artists.size(), Distribution.of(millis));
   }
 }

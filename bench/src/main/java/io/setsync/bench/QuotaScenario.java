@@ -1,5 +1,6 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -28,7 +29,7 @@ final class QuotaScenario {
   }
 
   Result run(
-      List<String> backlog,
+      List<CatalogArtist> backlog,
       double ticketmasterPerSecond,
       double spotifyPerSecond,
       Duration rampUp,

@@ -1,8 +1,8 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -46,21 +46,20 @@ final class SequentialBaseline implements AutoCloseable {
     this.db.setAutoCommit(true);
   }
 
-  Result run(List<String> spotifyIds) throws IOException, InterruptedException, SQLException {
+  Result run(List<CatalogArtist> artists) throws IOException, InterruptedException, SQLException {
     long start = System.nanoTime();
     long entities = 0;
-    for (String spotifyId : spotifyIds) {
-      entities += syncArtist(spotifyId);
+    for (CatalogArtist artist : artists) {
+      entities += syncArtist(artist.spotifyId(), artist.ticketmasterId());
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new Result(spotifyIds.size(), seconds, entities, entities / seconds);
+    return new Result(artists.size(), seconds, entities, entities / seconds);
   }
 
   /** Returns the entities synced: the artist, its shows and their venues. */
-  private long syncArtist(String spotifyId) throws IOException, InterruptedException, SQLException {
+  private long syncArtist(String spotifyId, String attractionId)
+      throws IOException, InterruptedException, SQLException {
     JsonNode artist = get("/v1/artists/" + spotifyId, true);
-    String name = artist.path("name").asString();
-    String attractionId = attractionId(name);
     UUID artistId = upsertArtist(spotifyId, attractionId, artist);
     long entities = 1;
     if (attractionId != null) {
@@ -90,20 +89,6 @@ final class SequentialBaseline implements AutoCloseable {
       upsertSong(track, artistId);
     }
     return entities;
-  }
-
-  private String attractionId(String name) throws IOException, InterruptedException {
-    JsonNode found =
-        get(
-            "/discovery/v2/attractions.json?apikey=baseline&keyword="
-                + URLEncoder.encode(name, StandardCharsets.UTF_8),
-            false);
-    for (JsonNode attraction : found.path("_embedded").path("attractions")) {
-      if (attraction.path("name").asString().equalsIgnoreCase(name)) {
-        return attraction.path("id").asString();
-      }
-    }
-    return null;
   }
 
   private UUID upsertArtist(String spotifyId, String ticketmasterId, JsonNode artist)

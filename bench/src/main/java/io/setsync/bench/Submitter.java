@@ -1,5 +1,6 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -16,14 +17,15 @@ final class Submitter {
     this.inFlight = inFlight;
   }
 
-  List<SyncApi.Accepted> submitAll(List<String> spotifyIds, boolean forceRefresh)
+  List<SyncApi.Accepted> submitAll(List<CatalogArtist> artists, boolean forceRefresh)
       throws InterruptedException {
     Semaphore permits = new Semaphore(inFlight);
     List<CompletableFuture<SyncApi.Accepted>> answers = new ArrayList<>();
-    for (String id : spotifyIds) {
+    for (CatalogArtist artist : artists) {
       permits.acquire();
       answers.add(
-          api.requestArtist(id, forceRefresh).whenComplete((answer, error) -> permits.release()));
+          api.requestArtist(artist, forceRefresh)
+              .whenComplete((answer, error) -> permits.release()));
     }
     List<SyncApi.Accepted> accepted = answers.stream().map(CompletableFuture::join).toList();
     long refused = accepted.stream().filter(answer -> answer.status() != 202).count();

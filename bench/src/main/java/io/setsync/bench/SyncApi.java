@@ -1,5 +1,6 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,18 +30,18 @@ final class SyncApi {
     this.token = token;
   }
 
-  /** Asks for an artist's sync by Spotify id, returning the answer's status code and sync id. */
-  CompletableFuture<Accepted> requestArtist(String spotifyId, boolean forceRefresh) {
-    return requestArtist(spotifyId, forceRefresh, false);
+  /** Asks for an artist's sync by both ids, returning the answer's status code and sync id. */
+  CompletableFuture<Accepted> requestArtist(CatalogArtist artist, boolean forceRefresh) {
+    return requestArtist(artist, forceRefresh, false);
   }
 
   CompletableFuture<Accepted> requestArtist(
-      String spotifyId, boolean forceRefresh, boolean skipDependencies) {
+      CatalogArtist artist, boolean forceRefresh, boolean skipDependencies) {
     String body =
         """
-        {"entityType":"artist","spotifyId":"%s",\
+        {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s",\
         "options":{"forceRefresh":%s,"skipDependencies":%s}}"""
-            .formatted(spotifyId, forceRefresh, skipDependencies);
+            .formatted(artist.spotifyId(), artist.ticketmasterId(), forceRefresh, skipDependencies);
     HttpRequest request =
         HttpRequest.newBuilder(baseUri.resolve("/api/v1/syncs"))
             .timeout(Duration.ofSeconds(30))

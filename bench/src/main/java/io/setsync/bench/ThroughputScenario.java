@@ -1,5 +1,6 @@
 package io.setsync.bench;
 
+import io.setsync.simulator.CatalogArtist;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -35,13 +36,13 @@ final class ThroughputScenario {
     this.simulator = simulator;
   }
 
-  Result run(List<String> spotifyIds, Duration timeout) throws InterruptedException {
+  Result run(List<CatalogArtist> artists, Duration timeout) throws InterruptedException {
     UpstreamCalls callsBefore = UpstreamCalls.of(simulator.stats());
     Map<String, Double> cpuBefore = cpu.cpuSeconds();
     Instant start = Instant.now();
 
-    submitter.submitAll(spotifyIds, false);
-    Completion.Finished finished = new Completion(board).await(start, spotifyIds.size(), timeout);
+    submitter.submitAll(artists, false);
+    Completion.Finished finished = new Completion(board).await(start, artists.size(), timeout);
 
     Instant end = board.lastFinishedAt(start);
     Map<String, Double> cpuUsed = CpuSampler.between(cpuBefore, cpu.cpuSeconds());
@@ -51,7 +52,7 @@ final class ThroughputScenario {
     Map<JobBoard.Entity, Double> perEntity = new EnumMap<>(JobBoard.Entity.class);
     finished.counts().terminal().forEach((entity, count) -> perEntity.put(entity, count / seconds));
     return new Result(
-        spotifyIds.size(),
+        artists.size(),
         seconds,
         finished.counts().terminal(),
         total,
