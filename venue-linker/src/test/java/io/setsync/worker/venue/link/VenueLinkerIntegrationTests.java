@@ -67,7 +67,7 @@ class VenueLinkerIntegrationTests {
   @Test
   void aVenueFromItsSnapshotIsStoredWithEveryFieldAndLinksTheShowsThatCameBefore() {
     // given: shows that arrived before their venue
-    TicketmasterEvent event = firstEvent(SimulatedCatalog.generatedArtist(201));
+    TicketmasterEvent event = firstEvent(201);
     TicketmasterVenue venue = event.venues().get(0);
     List<UUID> shows = List.of(show("ev-201a", venue.id()), show("ev-201b", venue.id()));
     UUID venueId = UUID.randomUUID();
@@ -109,7 +109,7 @@ class VenueLinkerIntegrationTests {
   @Test
   void manyRequestsForOneVenueInOnePollMakeOneRowAndOneUpstreamCall() {
     // given: no snapshots, several cascades asking for one venue
-    TicketmasterVenue venue = firstEvent(SimulatedCatalog.generatedArtist(202)).venues().get(0);
+    TicketmasterVenue venue = firstEvent(202).venues().get(0);
     UUID venueId = UUID.randomUUID();
     List<UUID> shows = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
@@ -141,7 +141,7 @@ class VenueLinkerIntegrationTests {
   @Test
   void aPlaceholderTheShowWorkerMadeIsFilledInPlaceSoItsLinksHold() {
     // given: the show worker made a placeholder row and linked a show to it
-    TicketmasterVenue venue = firstEvent(SimulatedCatalog.generatedArtist(203)).venues().get(0);
+    TicketmasterVenue venue = firstEvent(203).venues().get(0);
     UUID placeholder =
         jdbc.queryForObject(
             "INSERT INTO venues (ticketmaster_id) VALUES (?) RETURNING id", UUID.class, venue.id());
@@ -163,8 +163,14 @@ class VenueLinkerIntegrationTests {
     assertThat(venueOf(List.of(linked))).containsOnly(placeholder);
   }
 
-  private TicketmasterEvent firstEvent(CatalogArtist artist) {
-    return ticketmaster.eventsOfAttraction(artist.ticketmasterId()).get(0);
+  /** The first event of the first generated artist from number {@code from} on that has one. */
+  private TicketmasterEvent firstEvent(int from) {
+    for (int n = from; ; n++) {
+      CatalogArtist artist = SimulatedCatalog.generatedArtist(n);
+      if (artist.upcomingEvents() > 0) {
+        return ticketmaster.eventsOfAttraction(artist.ticketmasterId()).get(0);
+      }
+    }
   }
 
   private UUID show(String ticketmasterId, String venueTicketmasterId) {

@@ -40,10 +40,10 @@ public final class Workers implements AutoCloseable {
     properties.put("setsync.worker.name", name);
     properties.put("setsync.worker.schema-registry-url", TestSchemaRegistry.url());
     // Short retries, so a show waiting for its artist is tried again within seconds.
-    properties.put("setsync.worker.retry.attempts", "7");
-    properties.put("setsync.worker.retry.initial-backoff", "300ms");
+    properties.put("setsync.worker.retry.attempts", "8");
+    properties.put("setsync.worker.retry.initial-backoff", "500ms");
     properties.put("setsync.worker.retry.multiplier", "2.0");
-    properties.put("setsync.worker.retry.max-backoff", "3s");
+    properties.put("setsync.worker.retry.max-backoff", "5s");
     properties.put("setsync.ticketmaster.api-url", simulatorUrl);
     properties.put("setsync.ticketmaster.rate-limit.requests-per-second", "1000");
     properties.put("setsync.spotify.enabled", "false");
