@@ -7,8 +7,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -54,7 +55,7 @@ class JobTimeouts {
             .register(meters);
   }
 
-  record Stuck(EntityKind kind, UUID entityId) {}
+  record Stuck(EntityKind kind, UUID entityId, Instant since) {}
 
   @Scheduled(
       fixedDelayString = "${setsync.projector.sweep-interval:30s}",
@@ -83,7 +84,7 @@ class JobTimeouts {
         jdbc.sql(
                 """
                 WITH stuck AS (
-                    SELECT id FROM sync_jobs
+                    SELECT id, status_at FROM sync_jobs
                     WHERE status IN ('queued', 'running') AND status_at < :cutoff
                     ORDER BY status_at
                     LIMIT :limit
@@ -93,7 +94,7 @@ class JobTimeouts {
                     error_code = 'TIMED_OUT', error_message = :message, updated_at = now()
                 FROM stuck
                 WHERE j.id = stuck.id
-                RETURNING j.entity_type, j.entity_id
+                RETURNING j.entity_type, j.entity_id, stuck.status_at AS stuck_since
                 """)
             .param("cutoff", Timestamp.from(cutoff))
             .param("limit", settings.sweepBatchSize())
@@ -108,23 +109,28 @@ class JobTimeouts {
                 (rs, row) ->
                     new Stuck(
                         EntityKind.fromApiName(rs.getString("entity_type")).orElseThrow(),
-                        rs.getObject("entity_id", UUID.class)))
+                        rs.getObject("entity_id", UUID.class),
+                        rs.getTimestamp("stuck_since").toInstant()))
             .list();
     if (stuck.isEmpty()) {
       return 0;
     }
     for (EntityKind kind : EntityKind.values()) {
-      Set<UUID> ids = new HashSet<>();
-      stuck.stream().filter(s -> s.kind() == kind).forEach(s -> ids.add(s.entityId()));
-      if (ids.isEmpty()) {
+      // The entity fails as of the job's last real event (ranked after it), so that any later
+      // real event of the entity still wins.
+      Map<UUID, Instant> since = new HashMap<>();
+      stuck.stream()
+          .filter(s -> s.kind() == kind)
+          .forEach(s -> since.merge(s.entityId(), s.since(), (a, b) -> a.isAfter(b) ? a : b));
+      if (since.isEmpty()) {
         continue;
       }
-      ids.removeAll(stillActive(kind, ids));
+      stillActive(kind, since.keySet()).forEach(since::remove);
       store.applyEntities(
           kind,
-          ids.stream()
-              .sorted()
-              .map(id -> new Projection.EntityChange(kind, id, "failed", 2, now))
+          since.entrySet().stream()
+              .sorted(Map.Entry.comparingByKey())
+              .map(e -> new Projection.EntityChange(kind, e.getKey(), "failed", 2, e.getValue()))
               .toList());
     }
     timedOut.increment(stuck.size());

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +18,10 @@ class IdempotencyKeyPurge {
   private final Clock clock;
   private final Duration retention;
 
-  IdempotencyKeyPurge(
-      SyncRequestStore store,
-      Clock clock,
-      @Value("${setsync.api.idempotency-key-retention:24h}") Duration retention) {
+  IdempotencyKeyPurge(SyncRequestStore store, Clock clock, RequestSettings settings) {
     this.store = store;
     this.clock = clock;
-    this.retention = retention;
+    this.retention = settings.idempotencyKeyRetention();
   }
 
   @Scheduled(fixedDelayString = "${setsync.api.idempotency-key-purge-interval:5m}")
