@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The show worker and the venue-linker together: the order in which shows, venues and artists
@@ -45,6 +47,7 @@ class ShowsAndVenuesIntegrationTests {
   private static Workers workers;
   private static EventBus bus;
   private static JdbcTemplate jdbc;
+  private static TransactionTemplate transactions;
   private static TicketmasterClient ticketmaster;
 
   @BeforeAll
@@ -53,6 +56,7 @@ class ShowsAndVenuesIntegrationTests {
     simulator = new UpstreamSimulator().start(0);
     PostgresDatabase db = TestInfrastructure.newDatabase();
     jdbc = new JdbcTemplate(db.dataSource());
+    transactions = new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()));
     workers = new Workers(db, simulator.baseUrl());
     ticketmaster =
         workers
@@ -231,7 +235,12 @@ class ShowsAndVenuesIntegrationTests {
     jdbc.execute("TRUNCATE shows, venues, songs, artists, processed_syncs");
   }
 
+  /** As the artist worker does: the artist and its songs in one transaction. */
   private void storeSyncedArtist(CatalogArtist artist) {
+    transactions.executeWithoutResult(status -> insertArtistAndSongs(artist));
+  }
+
+  private void insertArtistAndSongs(CatalogArtist artist) {
     UUID id =
         jdbc.queryForObject(
             "INSERT INTO artists (spotify_id, ticketmaster_id, name) VALUES (?, ?, ?) RETURNING id",
@@ -243,6 +252,10 @@ class ShowsAndVenuesIntegrationTests {
   }
 
   private void fillArtistPlaceholder(CatalogArtist artist) {
+    transactions.executeWithoutResult(status -> fillPlaceholderAndAddSongs(artist));
+  }
+
+  private void fillPlaceholderAndAddSongs(CatalogArtist artist) {
     UUID id =
         jdbc.queryForObject(
             "UPDATE artists SET spotify_id = ?, name = ? WHERE ticketmaster_id = ? RETURNING id",

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -167,15 +169,20 @@ class ShowSyncWorkerIntegrationTests {
     assertThat(bus.completed(Set.of(request.getSyncId()))).isEmpty();
     assertThat(bus.failed(Set.of(request.getSyncId()))).isEmpty();
 
-    // when: the artist worker syncs the artist, in Development mode (no popularity)
-    jdbc.update(
-        "UPDATE artists SET spotify_id = ?, name = ? WHERE id = ?",
-        artist.spotifyId(),
-        artist.name(),
-        placeholder);
-    insertSong(placeholder, "Deep Cut", null);
-    insertSong(placeholder, "Classic", null);
-    insertSong(placeholder, "Classic - Live", null);
+    // when: the artist worker syncs the artist, in Development mode (no popularity), in one
+    // transaction
+    new TransactionTemplate(new JdbcTransactionManager(jdbc.getDataSource()))
+        .executeWithoutResult(
+            status -> {
+              jdbc.update(
+                  "UPDATE artists SET spotify_id = ?, name = ? WHERE id = ?",
+                  artist.spotifyId(),
+                  artist.name(),
+                  placeholder);
+              insertSong(placeholder, "Deep Cut", null);
+              insertSong(placeholder, "Classic", null);
+              insertSong(placeholder, "Classic - Live", null);
+            });
 
     // then
     await().atMost(WAIT).until(() -> bus.completed(Set.of(request.getSyncId())).size() == 1);
