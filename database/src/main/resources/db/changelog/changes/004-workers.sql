@@ -29,3 +29,9 @@ CREATE TABLE processed_syncs (
 CREATE INDEX processed_syncs_fresh_idx ON processed_syncs (entity_type, entity_id, finished_at DESC)
     WHERE outcome = 'completed' AND fetched;
 CREATE INDEX processed_syncs_finished_at_idx ON processed_syncs (finished_at);
+
+--changeset setsync:004-artists-songs-source
+-- Where the artist's songs came from (artist-sync-worker): Spotify's top tracks, or, where Spotify
+-- refuses them (Development Mode), the tracks of the artist's albums and singles, which carry no
+-- popularity. show-sync-worker's setlist ranking reads it.
+ALTER TABLE artists ADD COLUMN songs_source text CHECK (songs_source IN ('top_tracks', 'albums'));
