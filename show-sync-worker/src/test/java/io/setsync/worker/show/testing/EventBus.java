@@ -162,6 +162,15 @@ public final class EventBus implements AutoCloseable {
         .toList();
   }
 
+  /** Every request of the cascade under this root, the root itself excluded. */
+  public synchronized List<SyncRequested> cascadeOf(UUID rootSyncId) {
+    return poll().stream()
+        .filter(SyncRequested.class::isInstance)
+        .map(SyncRequested.class::cast)
+        .filter(r -> rootSyncId.equals(r.getRootSyncId()) && r.getParentSyncId() != null)
+        .toList();
+  }
+
   public synchronized List<SyncCompleted> completed(Set<UUID> syncIds) {
     return poll().stream()
         .filter(SyncCompleted.class::isInstance)

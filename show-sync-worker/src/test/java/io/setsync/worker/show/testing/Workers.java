@@ -27,6 +27,12 @@ public final class Workers implements AutoCloseable {
 
   /** Starts one instance; instances of one name share a consumer group. */
   public ConfigurableApplicationContext start(Class<?> application, String name) {
+    return start(application, name, Map.of());
+  }
+
+  /** Starts one instance with more properties, which win over the ones set here. */
+  public ConfigurableApplicationContext start(
+      Class<?> application, String name, Map<String, String> more) {
     Map<String, Object> properties = new HashMap<>();
     properties.put("server.port", "0");
     properties.put("spring.main.banner-mode", "off");
@@ -47,6 +53,7 @@ public final class Workers implements AutoCloseable {
     properties.put("setsync.ticketmaster.api-url", simulatorUrl);
     properties.put("setsync.ticketmaster.rate-limit.requests-per-second", "1000");
     properties.put("setsync.spotify.enabled", "false");
+    properties.putAll(more);
     // As arguments: they must win over the application.yaml on the classpath.
     String[] arguments =
         properties.entrySet().stream()
