@@ -431,6 +431,19 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
   }
 
   @Test
+  void answers406ForAnAnswerTypeItCannotProduce() {
+    ApiClient.Answer answer =
+        api()
+            .send(
+                api()
+                    .request("/api/v1/syncs/" + UUID.randomUUID(), TestTokens.valid())
+                    .header("Accept", "text/html")
+                    .GET());
+
+    assertProblem(answer, 406, "not-acceptable");
+  }
+
+  @Test
   void answers413ForABodyOver16KiB() {
     String padding = " ".repeat(16 * 1024);
     String body =
@@ -569,7 +582,14 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
     assertThat(health.json().path("components").has("db")).isTrue();
     assertThat(health.json().path("components").has("kafka")).isTrue();
     assertThat(prometheus.status()).isEqualTo(200);
-    assertThat(prometheus.text()).contains("setsync_outbox_backlog", "setsync_sync_requests_total");
+    assertThat(prometheus.text())
+        .contains(
+            "setsync_outbox_backlog",
+            "setsync_outbox_oldest_age_seconds",
+            "setsync_sync_requests_total",
+            "setsync_jobs{",
+            "setsync_projector_lag",
+            "kafka_consumer_fetch_manager_records_lag");
   }
 
   private static void assertProblem(ApiClient.Answer answer, int status, String type) {

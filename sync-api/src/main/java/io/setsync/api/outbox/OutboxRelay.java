@@ -179,6 +179,10 @@ class OutboxRelay implements SmartLifecycle {
         break;
       }
     }
+    if (!sends.isEmpty()) {
+      // The round waits for every ack anyway: send now rather than after linger.ms.
+      producer.flush();
+    }
     long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
     List<Long> acknowledged = new ArrayList<>(sends.size());
     for (int i = 0; i < sends.size(); i++) {
