@@ -43,6 +43,8 @@ public final class TestKafka {
     for (EntityType type : EntityType.values()) {
       names.add(Topics.requested(type).name());
       names.add(Topics.dltName(Topics.requested(type).name()));
+      names.add(Topics.replay(type).name());
+      names.add(Topics.dltName(Topics.replay(type).name()));
     }
     names.add(Topics.OUTCOMES.name());
     names.add(Topics.dltName(Topics.OUTCOMES.name()));

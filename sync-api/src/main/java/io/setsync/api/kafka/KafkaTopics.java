@@ -42,9 +42,11 @@ public class KafkaTopics implements SmartLifecycle {
   public List<Topic<?>> topics() {
     List<Topic<?>> topics = new ArrayList<>();
     for (EntityType type : EntityType.values()) {
-      Topic<?> requested = Topics.requested(type).withPartitions(settings.partitions());
-      topics.add(requested);
-      topics.add(requested.dlt());
+      for (Topic<?> topic : List.of(Topics.requested(type), Topics.replay(type))) {
+        Topic<?> sized = topic.withPartitions(settings.partitions());
+        topics.add(sized);
+        topics.add(sized.dlt());
+      }
     }
     Topic<?> outcomes = Topics.OUTCOMES.withPartitions(settings.partitions());
     topics.add(outcomes);
@@ -52,11 +54,12 @@ public class KafkaTopics implements SmartLifecycle {
     return topics;
   }
 
-  /** The topics the status projector consumes. */
+  /** The topics the status projector consumes: every SyncRequested and every outcome. */
   public String[] projectedTopicNames() {
     List<String> names = new ArrayList<>();
     for (EntityType type : EntityType.values()) {
       names.add(Topics.requested(type).name());
+      names.add(Topics.replay(type).name());
     }
     names.add(Topics.OUTCOMES.name());
     return names.toArray(String[]::new);

@@ -24,14 +24,20 @@ class IdempotencyKeyPurge {
     this.retention = settings.idempotencyKeyRetention();
   }
 
-  @Scheduled(fixedDelayString = "${setsync.api.idempotency-key-purge-interval:5m}")
+  @Scheduled(
+      fixedDelayString = "${setsync.api.idempotency-key-purge-interval:5m}",
+      initialDelayString = "${setsync.api.idempotency-key-purge-interval:5m}")
   void purge() {
     int total = 0;
-    int deleted;
-    do {
-      deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);
-      total += deleted;
-    } while (deleted == BATCH);
+    try {
+      int deleted;
+      do {
+        deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);
+        total += deleted;
+      } while (deleted == BATCH);
+    } catch (RuntimeException e) {
+      log.warn("Purging idempotency keys failed, next try at the next interval: {}", e.toString());
+    }
     if (total > 0) {
       log.info("Purged {} idempotency keys older than {}", total, retention);
     }

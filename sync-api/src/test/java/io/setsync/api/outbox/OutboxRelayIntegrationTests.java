@@ -1,0 +1,175 @@
+package io.setsync.api.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.setsync.api.TestKafka;
+import io.setsync.api.TestRegistry;
+import io.setsync.api.kafka.KafkaSettings;
+import io.setsync.api.sync.EntityKind;
+import io.setsync.events.EntityType;
+import io.setsync.events.SyncRequested;
+import io.setsync.schemas.topic.Topics;
+import io.setsync.testsupport.PostgresDatabase;
+import io.setsync.testsupport.TestInfrastructure;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Two relays, as two sync-api instances run them, on one outbox: each row once, in order. */
+class OutboxRelayIntegrationTests {
+
+  private static HikariDataSource dataSource;
+  private static JdbcClient jdbc;
+  private static TransactionTemplate transactions;
+  private static OutboxStore store;
+
+  @BeforeAll
+  static void database() {
+    TestKafka.createTopics();
+    PostgresDatabase db = TestInfrastructure.newDatabase();
+    dataSource = new HikariDataSource();
+    dataSource.setJdbcUrl(db.jdbcUrl());
+    dataSource.setUsername(db.username());
+    dataSource.setPassword(db.password());
+    jdbc = JdbcClient.create(dataSource);
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    store = new OutboxStore(jdbc);
+  }
+
+  @AfterAll
+  static void close() {
+    dataSource.close();
+  }
+
+  @Test
+  void twoInstancesPublishEveryRowOnceAndInOrderPerEntity() throws Exception {
+    // given 20 entities with 5 requests each, written as the API writes them
+    Map<String, List<UUID>> syncIdsByEntity = new LinkedHashMap<>();
+    Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    for (int entity = 0; entity < 20; entity++) {
+      UUID entityId = UUID.randomUUID();
+      for (int request = 0; request < 5; request++) {
+        UUID syncId = UUID.randomUUID();
+        Instant at = t.plusMillis(entity * 10L + request);
+        transactions.executeWithoutResult(
+            status -> {
+              insertJob(syncId, entityId, at);
+              store.insert(
+                  UUID.randomUUID(),
+                  syncId,
+                  Topics.requested(EntityType.ARTIST).name(),
+                  Topics.key(entityId));
+            });
+        syncIdsByEntity.computeIfAbsent(entityId.toString(), id -> new ArrayList<>()).add(syncId);
+      }
+    }
+    OutboxRelay first = relay(2);
+    OutboxRelay second = relay(3);
+
+    // when both run rounds until the outbox is empty
+    CompletableFuture<Void> a = CompletableFuture.runAsync(() -> drain(first));
+    CompletableFuture<Void> b = CompletableFuture.runAsync(() -> drain(second));
+    a.get();
+    b.get();
+    first.stop();
+    second.stop();
+
+    // then
+    Set<String> entities = syncIdsByEntity.keySet();
+    List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
+    try (KafkaConsumer<String, SpecificRecord> consumer =
+        TestKafka.consumer(
+            TestInfrastructure.kafkaBootstrapServers(),
+            Topics.requested(EntityType.ARTIST).name())) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                TestKafka.pollInto(consumer, entities::contains, records);
+                assertThat(records).hasSizeGreaterThanOrEqualTo(100);
+              });
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(Duration.ofSeconds(5))
+          .untilAsserted(
+              () -> {
+                TestKafka.pollInto(consumer, entities::contains, records);
+                assertThat(records).hasSize(100);
+              });
+    }
+    Map<String, List<UUID>> published =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    ConsumerRecord::key,
+                    LinkedHashMap::new,
+                    Collectors.mapping(
+                        record -> ((SyncRequested) record.value()).getSyncId(),
+                        Collectors.toList())));
+    assertThat(published).isEqualTo(syncIdsByEntity);
+  }
+
+  private static void drain(OutboxRelay relay) {
+    while (store.backlog().rows() > 0) {
+      OutboxRelay.Round round = relay.publishRound();
+      assertThat(round.failure()).isNull();
+    }
+  }
+
+  private static OutboxRelay relay(int batchSize) {
+    OutboxSettings settings =
+        new OutboxSettings(
+            batchSize,
+            Duration.ofMillis(50),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(5));
+    KafkaProperties kafka = new KafkaProperties();
+    kafka.setBootstrapServers(List.of(TestInfrastructure.kafkaBootstrapServers()));
+    OutboxProducers producers =
+        new OutboxProducers(
+            kafka,
+            new KafkaSettings(TestRegistry.url(), 6, Duration.ofSeconds(10), Duration.ofSeconds(1)),
+            settings);
+    return new OutboxRelay(
+        store, transactions, producers, null, settings, new SimpleMeterRegistry());
+  }
+
+  private static void insertJob(UUID syncId, UUID entityId, Instant at) {
+    jdbc.sql(
+            """
+            INSERT INTO sync_jobs (id, entity_type, entity_id, root_sync_id, reason, status,
+                                   requested_at, status_at)
+            VALUES (?, ?, ?, ?, 'USER', 'queued', ?, ?)
+            """)
+        .param(syncId)
+        .param(EntityKind.ARTIST.apiName())
+        .param(entityId)
+        .param(syncId)
+        .param(Timestamp.from(at))
+        .param(Timestamp.from(at))
+        .update();
+  }
+}
