@@ -17,9 +17,10 @@ public class ArtistSetlists {
 
   private static final String SONGS =
       """
-      SELECT id, artist_id, spotify_id, name, album, duration_ms, popularity
-      FROM songs
-      WHERE artist_id = ANY (?::text[]::uuid[])
+      SELECT a.id AS artist_id, a.songs_source,
+             s.id, s.spotify_id, s.name, s.album, s.duration_ms, s.popularity
+      FROM artists a LEFT JOIN songs s ON s.artist_id = a.id
+      WHERE a.id = ANY (?::text[]::uuid[])
       """;
 
   // Only shows whose suggestions came from other songs (another fingerprint) are rewritten,
@@ -55,28 +56,34 @@ public class ArtistSetlists {
   /** The suggestions of each artist (an artist without songs gets an empty list). */
   public Map<UUID, SetlistSuggestions> suggestions(Collection<UUID> artistIds) {
     Map<UUID, List<Song>> songs = new HashMap<>();
+    Map<UUID, String> sources = new HashMap<>();
     artistIds.forEach(id -> songs.put(id, new ArrayList<>()));
     if (!artistIds.isEmpty()) {
       jdbc.query(
           SONGS,
           rs -> {
-            Integer duration = rs.getObject("duration_ms", Integer.class);
-            Integer popularity = rs.getObject("popularity", Integer.class);
-            songs
-                .get(rs.getObject("artist_id", UUID.class))
-                .add(
-                    new Song(
-                        rs.getObject("id", UUID.class),
-                        rs.getString("spotify_id"),
-                        rs.getString("name"),
-                        rs.getString("album"),
-                        duration,
-                        popularity));
+            UUID artistId = rs.getObject("artist_id", UUID.class);
+            sources.put(artistId, rs.getString("songs_source"));
+            UUID songId = rs.getObject("id", UUID.class);
+            if (songId != null) {
+              songs
+                  .get(artistId)
+                  .add(
+                      new Song(
+                          songId,
+                          rs.getString("spotify_id"),
+                          rs.getString("name"),
+                          rs.getString("album"),
+                          rs.getObject("duration_ms", Integer.class),
+                          rs.getObject("popularity", Integer.class)));
+            }
           },
           (Object) artistIds.stream().map(UUID::toString).toArray(String[]::new));
     }
     Map<UUID, SetlistSuggestions> suggestions = new HashMap<>();
-    songs.forEach((artistId, artistSongs) -> suggestions.put(artistId, ranking.rank(artistSongs)));
+    songs.forEach(
+        (artistId, artistSongs) ->
+            suggestions.put(artistId, ranking.rank(artistSongs, sources.get(artistId))));
     return suggestions;
   }
 

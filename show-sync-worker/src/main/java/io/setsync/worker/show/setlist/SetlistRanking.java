@@ -63,11 +63,19 @@ public final class SetlistRanking {
   }
 
   /** The fingerprint {@link #rank} would store for these songs, without ranking them. */
-  public String fingerprint(List<Song> songs) {
-    return SongsFingerprint.of(songs, SetlistSuggestions.CURRENT_VERSION, maxSongs);
+  public String fingerprint(List<Song> songs, String songsSource) {
+    return SongsFingerprint.of(songs, songsSource, SetlistSuggestions.CURRENT_VERSION, maxSongs);
   }
 
+  /** Ranks songs whose source the artist worker did not record. */
   public SetlistSuggestions rank(List<Song> songs) {
+    return rank(songs, null);
+  }
+
+  /**
+   * @param songsSource {@code artists.songs_source}, kept with the suggestions
+   */
+  public SetlistSuggestions rank(List<Song> songs, String songsSource) {
     Map<String, List<Song>> versions = new LinkedHashMap<>();
     for (Song song : songs) {
       versions.computeIfAbsent(titleKey(song.name()), key -> new ArrayList<>()).add(song);
@@ -90,7 +98,11 @@ public final class SetlistRanking {
               candidate.popularity() == null ? RankedBy.APPEARANCES : RankedBy.POPULARITY));
     }
     return new SetlistSuggestions(
-        SetlistSuggestions.CURRENT_VERSION, rankedBy(suggested), fingerprint(songs), suggested);
+        SetlistSuggestions.CURRENT_VERSION,
+        rankedBy(suggested),
+        songsSource,
+        fingerprint(songs, songsSource),
+        suggested);
   }
 
   private static RankedBy rankedBy(List<SuggestedSong> songs) {

@@ -17,9 +17,10 @@ final class SongsFingerprint {
 
   private SongsFingerprint() {}
 
-  static String of(List<Song> songs, int rankingVersion, int maxSongs) {
+  static String of(List<Song> songs, String songsSource, int rankingVersion, int maxSongs) {
     MessageDigest digest = sha256();
     update(digest, "v" + rankingVersion + "/" + maxSongs);
+    update(digest, Objects.toString(songsSource, ""));
     songs.stream()
         .sorted(Comparator.comparing(Song::spotifyId).thenComparing(Song::id))
         .forEach(

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -225,12 +226,18 @@ class ShowStore {
     return created;
   }
 
-  /** Upserts the shows in one statement; returns the Ticketmaster ids of the rows that changed. */
-  Set<String> upsert(List<ShowRow> rows) {
+  /**
+   * Upserts the shows in one statement; returns the Ticketmaster ids of the rows that changed. Two
+   * rows for one event (requests naming it by different UUIDs) write the first.
+   */
+  Set<String> upsert(List<ShowRow> all) {
     Set<String> changed = new HashSet<>();
-    if (rows.isEmpty()) {
+    if (all.isEmpty()) {
       return changed;
     }
+    Map<String, ShowRow> byEvent = new LinkedHashMap<>();
+    all.forEach(row -> byEvent.putIfAbsent(row.ticketmasterId(), row));
+    List<ShowRow> rows = List.copyOf(byEvent.values());
     int n = rows.size();
     String[][] columns = new String[12][n];
     for (int i = 0; i < n; i++) {

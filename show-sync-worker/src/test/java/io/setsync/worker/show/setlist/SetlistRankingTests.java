@@ -146,17 +146,26 @@ class SetlistRankingTests {
   void aChangeOfTheSongsChangesTheFingerprint() {
     // given
     List<Song> songs = List.of(song("a", "One", 50), song("b", "Two", 40));
-    String before = ranking.fingerprint(songs);
+    String before = ranking.fingerprint(songs, null);
 
     // when
     List<Song> morePopular = List.of(song("a", "One", 50), song("b", "Two", 41));
     List<Song> added = List.of(song("a", "One", 50), song("b", "Two", 40), song("c", "Three", 1));
 
     // then
-    assertThat(ranking.fingerprint(morePopular)).isNotEqualTo(before);
-    assertThat(ranking.fingerprint(added)).isNotEqualTo(before);
-    assertThat(ranking.fingerprint(List.of(songs.get(1), songs.get(0)))).isEqualTo(before);
-    assertThat(new SetlistRanking(10).fingerprint(songs)).isNotEqualTo(before);
+    assertThat(ranking.fingerprint(morePopular, null)).isNotEqualTo(before);
+    assertThat(ranking.fingerprint(added, null)).isNotEqualTo(before);
+    assertThat(ranking.fingerprint(List.of(songs.get(1), songs.get(0)), null)).isEqualTo(before);
+    assertThat(new SetlistRanking(10).fingerprint(songs, null)).isNotEqualTo(before);
+    assertThat(ranking.fingerprint(songs, "albums")).isNotEqualTo(before);
+  }
+
+  @Test
+  void theSongsSourceIsKeptWithTheSuggestions() {
+    SetlistSuggestions suggestions = ranking.rank(List.of(song("a", "One", null)), "albums");
+
+    assertThat(suggestions.songsSource()).isEqualTo("albums");
+    assertThat(suggestions.rankedBy()).isEqualTo(RankedBy.APPEARANCES);
   }
 
   @Test

@@ -114,6 +114,29 @@ public final class EventBus implements AutoCloseable {
     return request;
   }
 
+  /** Sends many requests at once, then waits for every acknowledgement. */
+  public void sendAll(List<SyncRequested> requests) {
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+    for (SyncRequested request : requests) {
+      sent.add(
+          producer.send(
+              new ProducerRecord<>(
+                  Topics.requested(request.getEntityType()).name(),
+                  Topics.key(request.getEntityId()),
+                  request)));
+    }
+    for (var one : sent) {
+      try {
+        one.get(60, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("Could not send a test record", e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
   /** What an artist worker reports after syncing an artist. */
   public void artistSynced(UUID artistId, boolean changed) {
     UUID syncId = UUID.randomUUID();

@@ -2,6 +2,7 @@ package io.setsync.worker.show.testing;
 
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
+import io.setsync.worker.runtime.testing.TestSchemaRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
