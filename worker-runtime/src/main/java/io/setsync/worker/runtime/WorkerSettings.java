@@ -22,7 +22,9 @@ import org.springframework.validation.annotation.Validated;
  * @param retry retries of retryable failures through the retry topics
  * @param freshFor an entity synced this recently is not fetched again unless {@code forceRefresh}
  * @param sendTimeout how long to wait for Kafka to acknowledge the events of one batch
- * @param shutdownTimeout how long a stopping listener may take to finish its batch
+ * @param shutdownTimeout how long a listener container's {@code stop()} waits for its poll to
+ *     finish; when the application shuts down, {@code spring.lifecycle.timeout-per-shutdown-phase}
+ *     bounds the wait, after which the poll is abandoned uncommitted and delivered again later
  * @param topicPartitions partitions of the topics the runtime creates if they are missing
  * @param provisionTopics create missing topics and wait for their leaders at start-up
  */

@@ -287,10 +287,11 @@ class ArtistSyncWorkerIntegrationTests {
   @Test
   @Order(8)
   void aWorkerStoppedMidBatchLeavesNothingHalfDoneForTheNextOne() {
-    // Slow upstreams: the poll of six artists outlasts the worker's 5 s shutdown timeout, so the
-    // stopping worker abandons it uncommitted and the next one gets it again.
+    // Slow upstreams make one poll of six artists last about ten seconds; the worker may wait one
+    // second for it when stopping, so it abandons the poll uncommitted.
     simulator.faults(Upstream.SPOTIFY, Faults.latency(400));
     simulator.faults(Upstream.TICKETMASTER, Faults.latency(400));
+    worker.close();
     List<CatalogArtist> artists = new ArrayList<>();
     List<UUID> artistIds = new ArrayList<>();
     List<SyncRequested> sent = new ArrayList<>();
@@ -301,6 +302,13 @@ class ArtistSyncWorkerIntegrationTests {
       artistIds.add(artistId);
       sent.add(requests.send(bySpotifyId(artistId, artist).build()));
     }
+    worker =
+        ArtistWorkers.start(
+            db,
+            simulator.baseUrl(),
+            Map.of(
+                "spring.lifecycle.timeout-per-shutdown-phase", "1s",
+                "setsync.worker.requested.concurrency", "1"));
     await()
         .atMost(PATIENCE)
         .until(
@@ -310,10 +318,18 @@ class ArtistSyncWorkerIntegrationTests {
             });
 
     worker.close();
+    simulator.reset();
     worker = ArtistWorkers.start(db, simulator.baseUrl(), Map.of());
 
     for (SyncRequested request : sent) {
       assertThat(last(awaitFinal(request.getSyncId()))).isInstanceOf(SyncCompleted.class);
+    }
+    // Started by the stopped worker, run again by the next one: the poll was redelivered.
+    assertThat(sent).anySatisfy(r -> assertThat(of(r.getSyncId(), SyncStarted.class)).hasSize(2));
+    for (SyncRequested request : sent) {
+      assertThat(of(request.getSyncId(), SyncCompleted.class))
+          .extracting(SyncCompleted::getEventId)
+          .containsOnly(of(request.getSyncId(), SyncCompleted.class).get(0).getEventId());
     }
     for (int i = 0; i < artists.size(); i++) {
       assertNoDuplicates(artistIds.get(i), artists.get(i));

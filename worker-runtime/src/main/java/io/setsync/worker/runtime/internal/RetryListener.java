@@ -2,6 +2,7 @@ package io.setsync.worker.runtime.internal;
 
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.MDC;
 
 /**
  * The record listener of the retry topics ({@code <topic>-retry-<n>}), run by spring-kafka's
@@ -19,9 +20,12 @@ class RetryListener {
 
   public void onRecord(ConsumerRecord<String, Object> record) {
     SyncPipeline.Delivery delivery = Deliveries.decode(record);
-    List<SyncPipeline.Forward> forwards = pipeline.process(List.of(delivery), Source.RETRY);
-    if (!forwards.isEmpty()) {
-      throw forwards.get(0).failure();
+    try (MDC.MDCCloseable ignored =
+        MDC.putCloseable("syncId", delivery.request().syncId().toString())) {
+      List<SyncPipeline.Forward> forwards = pipeline.process(List.of(delivery), Source.RETRY);
+      if (!forwards.isEmpty()) {
+        throw forwards.get(0).failure();
+      }
     }
   }
 }

@@ -276,6 +276,8 @@ class WorkerRuntimeIntegrationTests {
     assertThat(last(awaitFinal(request.getSyncId()))).isInstanceOf(SyncCompleted.class);
     assertThat(meters.get("setsync.worker.syncs").tag("source", "replay").timer().count())
         .isGreaterThanOrEqualTo(1);
+    // Consumer lag, from the Kafka client metrics, per listener.
+    assertThat(meters.find("kafka.consumer.fetch.manager.records.lag.max").meters()).isNotEmpty();
   }
 
   @Test
