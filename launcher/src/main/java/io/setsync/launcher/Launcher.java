@@ -16,15 +16,16 @@ public final class Launcher {
     Path repository = Path.of(System.getProperty("setsync.home", ".")).toAbsolutePath().normalize();
     LocalSettings settings;
     LocalStack stack;
+    CountDownLatch stopped = new CountDownLatch(1);
     try {
       settings = LocalSettings.from(System.getenv(), repository);
-      stack = LocalStack.start(settings);
+      stack = LocalStack.create(settings);
     } catch (LaunchException e) {
       System.err.println("setsync: " + e.getMessage());
       System.exit(1);
       return;
     }
-    CountDownLatch stopped = new CountDownLatch(1);
+    // Registered before anything starts, so a Ctrl-C during start-up stops what had started.
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
@@ -34,6 +35,13 @@ public final class Launcher {
                   stopped.countDown();
                 },
                 "setsync-stop"));
+    try {
+      stack.startAll();
+    } catch (LaunchException e) {
+      System.err.println("setsync: " + e.getMessage());
+      System.exit(1);
+      return;
+    }
     System.out.println(banner(settings));
     try {
       stopped.await();

@@ -26,18 +26,33 @@ public final class LocalStack implements AutoCloseable {
   private final LocalSettings settings;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private final Map<String, Long> processIds = new java.util.LinkedHashMap<>();
+  private boolean closed;
 
   private LocalStack(LocalSettings settings) {
     this.settings = settings;
   }
 
+  /** Starts everything; on failure, stops what had started and rethrows. */
   public static LocalStack start(LocalSettings settings) {
-    LocalStack stack = new LocalStack(settings);
+    LocalStack stack = create(settings);
+    stack.startAll();
+    return stack;
+  }
+
+  /**
+   * A stack not started yet, so a caller can arrange for {@link #close} (say, in a shutdown hook)
+   * before {@link #startAll}: a Ctrl-C during start-up then stops what had started.
+   */
+  public static LocalStack create(LocalSettings settings) {
+    return new LocalStack(settings);
+  }
+
+  /** Starts everything in order; on failure, stops what had started and rethrows. */
+  public void startAll() {
     try {
-      stack.startAll();
-      return stack;
+      startInOrder();
     } catch (RuntimeException e) {
-      stack.close();
+      close();
       throw e;
     }
   }
@@ -51,20 +66,18 @@ public final class LocalStack implements AutoCloseable {
     return Map.copyOf(processIds);
   }
 
-  private void startAll() {
+  private void startInOrder() {
     checkPorts();
     createDirectories();
     JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository());
 
     log.info("Starting PostgreSQL on port {}", settings.postgresPort());
     LocalPostgres postgres =
-        LocalPostgres.start(settings.dataHome().resolve("postgres"), settings.postgresPort());
-    running.push(postgres);
+        own(LocalPostgres.start(settings.dataHome().resolve("postgres"), settings.postgresPort()));
     processIds.put("postgres", postgres.pid());
 
     log.info("Starting Kafka (KRaft) on port {}", settings.kafkaPort());
-    LocalKafka kafka = LocalKafka.start(settings, java);
-    running.push(kafka);
+    LocalKafka kafka = own(LocalKafka.start(settings, java));
     processIds.put("kafka", kafka.pid());
 
     log.info("Applying the database changelog");
@@ -79,8 +92,7 @@ public final class LocalStack implements AutoCloseable {
                   spec -> {
                     log.info("Starting {} on port {}", spec.name(), spec.port());
                     ServiceProcess process =
-                        ServiceProcess.start(spec, settings, SERVICE_JVM_OPTIONS);
-                    running.push(process);
+                        own(ServiceProcess.start(spec, settings, SERVICE_JVM_OPTIONS));
                     processIds.put(spec.name(), process.pid());
                     return process;
                   })
@@ -132,8 +144,23 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  /** Records a started component, or stops it at once if the stack was closed meanwhile. */
+  private synchronized <T extends AutoCloseable> T own(T component) {
+    if (closed) {
+      try {
+        component.close();
+      } catch (Exception e) {
+        log.warn("Could not stop {} cleanly", component, e);
+      }
+      throw new LaunchException("Stopped during start-up");
+    }
+    running.push(component);
+    return component;
+  }
+
   @Override
-  public void close() {
+  public synchronized void close() {
+    closed = true;
     while (!running.isEmpty()) {
       AutoCloseable component = running.pop();
       try {
