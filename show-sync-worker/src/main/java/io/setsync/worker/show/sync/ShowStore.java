@@ -26,15 +26,19 @@ class ShowStore {
       SELECT ticketmaster_id, artist_id FROM shows WHERE ticketmaster_id = ANY (?::text[])
       """;
 
-  // Synced: the artist worker has written it (a Spotify id, songs or a sync), or its sync failed
-  // for good. A row with none of these is a placeholder still waiting for its first sync.
+  // Synced: the artist worker has written it (a Spotify id, songs or their source), a sync of it is
+  // over (the workers' ledger, or the projector's last_sync/failed), whatever the outcome. A row
+  // with none of these is a placeholder still waiting for its first sync.
   private static final String ARTISTS =
       """
       SELECT a.id, a.ticketmaster_id,
              a.spotify_id IS NOT NULL
+               OR a.songs_source IS NOT NULL
                OR a.last_sync IS NOT NULL
                OR a.sync_status = 'failed'
-               OR EXISTS (SELECT 1 FROM songs s WHERE s.artist_id = a.id) AS synced
+               OR EXISTS (SELECT 1 FROM songs s WHERE s.artist_id = a.id)
+               OR EXISTS (SELECT 1 FROM processed_syncs p
+                          WHERE p.entity_type = 'artist' AND p.entity_id = a.id) AS synced
       FROM artists a
       WHERE a.id = ANY (?::text[]::uuid[]) OR a.ticketmaster_id = ANY (?::text[])
       """;

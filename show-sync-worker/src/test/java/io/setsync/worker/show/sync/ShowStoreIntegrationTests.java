@@ -115,6 +115,25 @@ class ShowStoreIntegrationTests {
     assertThat(store.artists(List.of(placeholder.id()), List.of()).get(0).synced()).isTrue();
   }
 
+  @Test
+  void anArtistWhoseSyncEndedCountsAsSyncedEvenWithoutSpotifyIdOrSongs() {
+    // given: the artist worker found no Spotify match, and recorded its sync in the ledger
+    store.insertArtistPlaceholders(Map.of("at-6", "Ambiguous"));
+    StoredArtist placeholder = store.artists(List.of(), List.of("at-6")).get(0);
+
+    // when
+    jdbc.update(
+        "INSERT INTO processed_syncs (sync_id, entity_type, entity_id, outcome, fetched, attempt,"
+            + " event_id, started_at, finished_at)"
+            + " VALUES (?, 'artist', ?, 'completed', true, 1, ?, now(), now())",
+        UUID.randomUUID(),
+        placeholder.id(),
+        UUID.randomUUID());
+
+    // then
+    assertThat(store.artists(List.of(placeholder.id()), List.of()).get(0).synced()).isTrue();
+  }
+
   private UUID artist(String ticketmasterId) {
     return jdbc.queryForObject(
         "INSERT INTO artists (ticketmaster_id, spotify_id) VALUES (?, ?) RETURNING id",
