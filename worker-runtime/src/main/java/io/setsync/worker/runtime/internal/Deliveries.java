@@ -1,6 +1,7 @@
 package io.setsync.worker.runtime.internal;
 
 import io.setsync.events.SyncRequested;
+import io.setsync.schemas.topic.Topics;
 import java.nio.ByteBuffer;
 import org.apache.commons.logging.LogFactory;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,8 +47,10 @@ final class Deliveries {
           null);
     }
     int attempt = attempts(record);
+    boolean replay = record.topic().startsWith(Topics.replay(event.getEntityType()).name());
     try {
-      return new SyncPipeline.Delivery(record, EventMapping.toRequest(event, attempt), attempt);
+      return new SyncPipeline.Delivery(
+          record, EventMapping.toRequest(event, attempt), attempt, replay);
     } catch (RuntimeException e) {
       throw new UndecodableRecordException(
           "Unusable SyncRequested at " + position(record) + ": " + e.getMessage(), e);

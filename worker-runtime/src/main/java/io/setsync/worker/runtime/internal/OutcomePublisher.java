@@ -1,5 +1,6 @@
 package io.setsync.worker.runtime.internal;
 
+import io.setsync.events.EntityType;
 import io.setsync.events.SyncCompleted;
 import io.setsync.events.SyncErrorCode;
 import io.setsync.events.SyncFailed;
@@ -64,23 +65,30 @@ class OutcomePublisher {
       outcome(request, event);
     }
 
-    /** The outcome event of a completed or failed sync, and a completed sync's follow-ups. */
-    void outcome(Outcome outcome) {
+    /**
+     * The outcome event of a completed or failed sync, and its follow-ups: to {@code sync.replay.*}
+     * when {@code lowPriority}, else to {@code sync.requested.*}.
+     */
+    void outcome(Outcome outcome, boolean lowPriority) {
       SyncRequest request = outcome.request();
       switch (outcome.status()) {
         case COMPLETED -> {
           outcome(request, completed(outcome));
-          outcome.followUps().forEach(this::request);
+          outcome.followUps().forEach(followUp -> request(followUp, lowPriority));
         }
-        case FAILED -> outcome(request, failed(outcome));
-        case DEFERRED -> outcome.followUps().forEach(this::request);
+        case FAILED -> {
+          outcome(request, failed(outcome));
+          outcome.followUps().forEach(followUp -> request(followUp, lowPriority));
+        }
+        case DEFERRED -> outcome.followUps().forEach(followUp -> request(followUp, lowPriority));
       }
     }
 
-    void request(SyncRequest request) {
+    private void request(SyncRequest request, boolean lowPriority) {
+      EntityType type = EventMapping.type(request.entity());
       send(
           new ProducerRecord<>(
-              Topics.requested(EventMapping.type(request.entity())).name(),
+              (lowPriority ? Topics.replay(type) : Topics.requested(type)).name(),
               Topics.key(request.entityId()),
               EventMapping.toEvent(request, producer)));
     }

@@ -72,8 +72,14 @@ class SyncPipeline<T> {
    * One decoded request as it was delivered.
    *
    * @param deliveryAttempt 1 on the main topic, then as counted by the retry-topic headers
+   * @param lowPriority delivered through {@code sync.replay.*}: its follow-ups go there too, so a
+   *     backfill's cascade never queues ahead of live requests
    */
-  record Delivery(ConsumerRecord<String, ?> record, SyncRequest request, int deliveryAttempt) {}
+  record Delivery(
+      ConsumerRecord<String, ?> record,
+      SyncRequest request,
+      int deliveryAttempt,
+      boolean lowPriority) {}
 
   /**
    * A delivery the caller must pass on to the next retry topic or, after the last attempt, the
@@ -123,7 +129,7 @@ class SyncPipeline<T> {
           "Sync {} was already processed ({}); publishing its outcome again",
           delivery.request().syncId(),
           earlier.status());
-      sends.outcome(earlier);
+      sends.outcome(earlier, delivery.lowPriority());
       if (earlier.forwarded() && lastAttempt(delivery)) {
         forwards.add(new Forward(delivery, earlier.failure()));
       }
@@ -175,7 +181,7 @@ class SyncPipeline<T> {
       Delivery delivery = bySyncId.get(outcome.request().syncId());
       report(outcome, source);
       metrics.outcome(outcome, source);
-      sends.outcome(outcome);
+      sends.outcome(outcome, delivery.lowPriority());
       if (outcome.forwarded()) {
         forwards.add(new Forward(delivery, outcome.failure()));
       }

@@ -62,7 +62,7 @@ class WorkerRuntimeIntegrationTests {
     // After the context started: it created the topics.
     if (events == null) {
       String registry = TestSchemaRegistry.url();
-      events = EventLog.avro(registry, "sync.outcomes", "sync.requested.show");
+      events = EventLog.avro(registry, "sync.outcomes", "sync.requested.show", "sync.replay.show");
       deadLetters = EventLog.raw("sync.requested.venue-dlt");
       requests = new TestRequests(registry);
     }
@@ -268,12 +268,27 @@ class WorkerRuntimeIntegrationTests {
   }
 
   @Test
-  void servesTheReplayTopicToo() {
+  void servesTheReplayTopicAndKeepsItsCascadeThere() {
     UUID venueId = UUID.randomUUID();
     SyncRequested request =
-        requests.replay(venue(venueId, "ok-" + venueId).setReason(SyncReason.BACKFILL).build());
+        requests.replay(
+            venue(venueId, "cascade-" + venueId).setReason(SyncReason.BACKFILL).build());
 
     assertThat(last(awaitFinal(request.getSyncId()))).isInstanceOf(SyncCompleted.class);
+    ConsumerRecord<String, SpecificRecord> cascade =
+        await()
+            .atMost(PATIENCE)
+            .until(
+                () ->
+                    events.poll().stream()
+                        .filter(
+                            r ->
+                                r.value() instanceof SyncRequested c
+                                    && request.getSyncId().equals(c.getParentSyncId()))
+                        .findFirst()
+                        .orElse(null),
+                found -> found != null);
+    assertThat(cascade.topic()).isEqualTo("sync.replay.show");
     assertThat(meters.get("setsync.worker.syncs").tag("source", "replay").timer().count())
         .isGreaterThanOrEqualTo(1);
     // Consumer lag, from the Kafka client metrics, per listener.
