@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ class StatusProjectorListener {
   private static final LogAccessor LOG_ACCESSOR = new LogAccessor(StatusProjectorListener.class);
 
   private final StatusProjector projector;
+  private final Map<String, Counter> applied = new ConcurrentHashMap<>();
   private final MeterRegistry meters;
   private final Counter ignored;
 
@@ -47,10 +50,13 @@ class StatusProjectorListener {
         event.kind() == StatusEvent.Kind.FAILED && !event.finalFailure()
             ? "retrying"
             : event.kind().name().toLowerCase(java.util.Locale.ROOT);
-    return Counter.builder("setsync.projector.events")
-        .description("Events applied by the status projector, by type")
-        .tag("type", type)
-        .register(meters);
+    return applied.computeIfAbsent(
+        type,
+        key ->
+            Counter.builder("setsync.projector.events")
+                .description("Events applied by the status projector, by type")
+                .tag("type", key)
+                .register(meters));
   }
 
   @KafkaListener(
