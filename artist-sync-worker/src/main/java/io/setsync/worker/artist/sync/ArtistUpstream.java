@@ -224,7 +224,8 @@ class ArtistUpstream {
         continue;
       }
       UUID me = lookup.request.entityId();
-      UUID spotifyOwner = owners.bySpotifyId().get(lookup.spotifyId);
+      UUID spotifyOwner =
+          lookup.spotifyId == null ? null : owners.bySpotifyId().get(lookup.spotifyId);
       if (spotifyOwner != null && !spotifyOwner.equals(me)) {
         lookup.failure =
             new SyncFailure(
@@ -237,7 +238,10 @@ class ArtistUpstream {
                     + me);
         continue;
       }
-      UUID ticketmasterOwner = owners.byTicketmasterId().get(lookup.ticketmasterId);
+      UUID ticketmasterOwner =
+          lookup.ticketmasterId == null
+              ? null
+              : owners.byTicketmasterId().get(lookup.ticketmasterId);
       if (ticketmasterOwner != null && !ticketmasterOwner.equals(me)) {
         log.warn(
             "Artist {}: Ticketmaster attraction {} belongs to artist {}; leaving it out",
