@@ -43,18 +43,20 @@ final class JwtDecoders {
       secret = LOCAL_DEV_SECRET;
     }
     if (secret.equals(LOCAL_DEV_SECRET) && !localMode.enabled()) {
-      throw new IllegalStateException(
-          "SETSYNC_JWT_SECRET is the public local dev secret, which only local mode accepts"
-              + " (SETSYNC_MODE=local or the Spring profile 'local'): set a secret of your own");
+      throw new InvalidJwtSettingsException(
+          "SETSYNC_JWT_SECRET is the public local dev secret, which only local mode accepts.",
+          "Set SETSYNC_JWT_SECRET to a secret of your own, or run in local mode"
+              + " (SETSYNC_MODE=local or the Spring profile 'local').");
     }
     if (secret.isEmpty() && jwksUri.isEmpty()) {
-      throw new IllegalStateException(
-          "No way to verify tokens: set SETSYNC_JWT_SECRET (HS256) and/or SETSYNC_JWT_JWKS_URI"
-              + " (RS256)");
+      throw new InvalidJwtSettingsException(
+          "No way to verify bearer tokens is configured.",
+          "Set SETSYNC_JWT_SECRET (HS256) and/or SETSYNC_JWT_JWKS_URI (RS256).");
     }
     if (!secret.isEmpty() && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
-      throw new IllegalStateException(
-          "SETSYNC_JWT_SECRET must be at least " + MIN_SECRET_BYTES + " bytes for HS256");
+      throw new InvalidJwtSettingsException(
+          "SETSYNC_JWT_SECRET is shorter than the " + MIN_SECRET_BYTES + " bytes HS256 needs.",
+          "Set SETSYNC_JWT_SECRET to a random secret of at least " + MIN_SECRET_BYTES + " bytes.");
     }
     OAuth2TokenValidator<Jwt> validator = validator(settings);
     JwtDecoder hmac = null;

@@ -44,8 +44,8 @@ class JwtDecodersTests {
     assertThat(decoder.decode(hs256(JwtDecoders.LOCAL_DEV_SECRET, claims())).getSubject())
         .isEqualTo("someone");
     assertThatThrownBy(() -> JwtDecoders.create(jwt("", ""), PRODUCTION))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("SETSYNC_JWT_SECRET");
+        .isInstanceOf(InvalidJwtSettingsException.class)
+        .hasMessageContaining("No way to verify");
   }
 
   @Test
