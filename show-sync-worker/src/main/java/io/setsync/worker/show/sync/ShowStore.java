@@ -48,6 +48,7 @@ class ShowStore {
       INSERT INTO artists (ticketmaster_id, name)
       SELECT tm, name FROM unnest(?::text[], ?::text[]) AS u(tm, name) ORDER BY tm
       ON CONFLICT (ticketmaster_id) DO NOTHING
+      RETURNING ticketmaster_id
       """;
 
   private static final String VENUES =
@@ -178,18 +179,27 @@ class ShowStore {
 
   /**
    * Makes sure a row exists for each attraction, so that its sync can be asked for by UUID. A row
-   * another transaction inserted first is kept as it is.
+   * another transaction inserted first is kept as it is. Returns the Ticketmaster ids of the rows
+   * this call created.
    */
-  void insertArtistPlaceholders(Map<String, String> namesByTicketmasterId) {
+  Set<String> insertArtistPlaceholders(Map<String, String> namesByTicketmasterId) {
+    Set<String> created = new HashSet<>();
     if (namesByTicketmasterId.isEmpty()) {
-      return;
+      return created;
     }
     String[] ids = namesByTicketmasterId.keySet().toArray(String[]::new);
     String[] names = new String[ids.length];
     for (int i = 0; i < ids.length; i++) {
       names[i] = namesByTicketmasterId.get(ids[i]);
     }
-    jdbc.update(INSERT_ARTIST_PLACEHOLDERS, ids, names);
+    jdbc.query(
+        INSERT_ARTIST_PLACEHOLDERS,
+        rs -> {
+          created.add(rs.getString(1));
+        },
+        ids,
+        names);
+    return created;
   }
 
   Map<String, StoredVenue> venues(Collection<String> ticketmasterIds) {

@@ -153,7 +153,8 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
     if (ok.isEmpty()) {
       return results;
     }
-    Map<UUID, StoredArtist> artists = resolveArtists(ok);
+    Set<String> newArtists = new HashSet<>();
+    Map<UUID, StoredArtist> artists = resolveArtists(ok, newArtists);
     Map<String, StoredVenue> venues = new HashMap<>();
     Set<String> newVenues = resolveVenues(ok, venues);
     Set<UUID> readyArtists = new HashSet<>();
@@ -210,7 +211,10 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
                 clock.instant()));
       }
       if (artist != null && !artist.synced() && !request.skipDependencies()) {
-        if (artistsAskedFor.add(artist.id())) {
+        // Asked for once per show (a retry of it does not ask again), and once more by the sync
+        // that made the placeholder; one request per artist in a poll.
+        boolean ask = request.attempt() == 1 || newArtists.contains(artist.ticketmasterId());
+        if (ask && artistsAskedFor.add(artist.id())) {
           followUps.add(
               request.cascade(
                   EntityKind.ARTIST,
@@ -254,10 +258,12 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
   /**
    * The artist of each show, by syncId: the one the show row already names, else the first of the
    * event's attractions that is stored, else a placeholder row for the headliner, so its sync can
-   * be asked for by UUID. None when the event names no attraction, or when the request says not to
+   * be asked for by UUID (the Ticketmaster ids of the placeholders this call made go into {@code
+   * placeholdersCreated}). None when the event names no attraction, or when the request says not to
    * follow dependencies and the artist is not stored.
    */
-  private Map<UUID, StoredArtist> resolveArtists(List<Fetched<FetchedEvent>> items) {
+  private Map<UUID, StoredArtist> resolveArtists(
+      List<Fetched<FetchedEvent>> items, Set<String> placeholdersCreated) {
     List<String> showIds =
         items.stream().map(item -> item.value().event().ticketmasterId()).toList();
     Map<String, UUID> artistOfShow = store.artistOfShows(showIds);
@@ -279,7 +285,7 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
       }
     }
     if (!placeholders.isEmpty()) {
-      store.insertArtistPlaceholders(placeholders);
+      placeholdersCreated.addAll(store.insertArtistPlaceholders(placeholders));
       index(store.artists(List.of(), placeholders.keySet()), byId, byTicketmasterId);
     }
     Map<UUID, StoredArtist> bySync = new HashMap<>();
