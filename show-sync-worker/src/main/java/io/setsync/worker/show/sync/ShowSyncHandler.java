@@ -162,6 +162,10 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
         .filter(StoredArtist::synced)
         .forEach(artist -> readyArtists.add(artist.id()));
     Map<UUID, SetlistSuggestions> suggestions = setlists.suggestions(readyArtists);
+    // Every show of an artist stores the same suggestions: serialize them once per artist.
+    Map<UUID, String> suggestionsJson = new HashMap<>();
+    suggestions.forEach(
+        (artistId, setlist) -> suggestionsJson.put(artistId, setlists.toJson(setlist)));
 
     List<ShowRow> rows = new ArrayList<>(ok.size());
     for (Fetched<FetchedEvent> item : ok) {
@@ -169,7 +173,6 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
       StoredArtist artist = artists.get(item.request().syncId());
       StoredVenue venue =
           event.venueTicketmasterId() == null ? null : venues.get(event.venueTicketmasterId());
-      SetlistSuggestions setlist = artist == null ? null : suggestions.get(artist.id());
       rows.add(
           new ShowRow(
               item.request().entityId(),
@@ -183,7 +186,7 @@ class ShowSyncHandler implements SyncHandler<FetchedEvent> {
               event.status(),
               event.url(),
               event.imageUrl(),
-              setlist == null ? null : setlists.toJson(setlist)));
+              artist == null ? null : suggestionsJson.get(artist.id())));
     }
     Set<String> changed = store.upsert(rows);
 
