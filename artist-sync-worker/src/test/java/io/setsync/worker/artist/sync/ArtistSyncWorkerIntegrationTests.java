@@ -412,7 +412,8 @@ class ArtistSyncWorkerIntegrationTests {
             outcomes -> !outcomes.isEmpty() && terminal(last(outcomes)));
   }
 
-  private static List<SyncRequested> awaitCascades(UUID parentSyncId, int atLeast) {
+  /** The cascades of a sync, once {@code shows} show requests and a venue request are there. */
+  private static List<SyncRequested> awaitCascades(UUID parentSyncId, int shows) {
     return await()
         .atMost(PATIENCE)
         .until(
@@ -425,7 +426,9 @@ class ArtistSyncWorkerIntegrationTests {
                   .map(SyncRequested.class::cast)
                   .collect(Collectors.toList());
             },
-            found -> found.size() >= atLeast);
+            found ->
+                found.stream().filter(r -> r.getEntityType() == EntityType.SHOW).count() >= shows
+                    && found.stream().anyMatch(r -> r.getEntityType() == EntityType.VENUE));
   }
 
   private static boolean terminal(SpecificRecord event) {
