@@ -1,8 +1,7 @@
-package io.setsync.worker.show.testing;
+package io.setsync.worker.runtime.testing;
 
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
-import io.setsync.worker.runtime.testing.TestSchemaRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

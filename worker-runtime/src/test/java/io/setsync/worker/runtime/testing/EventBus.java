@@ -1,4 +1,4 @@
-package io.setsync.worker.show.testing;
+package io.setsync.worker.runtime.testing;
 
 import io.setsync.events.EntityType;
 import io.setsync.events.SyncCompleted;
