@@ -592,6 +592,27 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
             "kafka_consumer_fetch_manager_records_lag");
   }
 
+  @Test
+  void servesTheDashboardAtTheRootWithoutAToken() {
+    ApiClient.Answer page =
+        api().send(api().request("/", null).header("Accept", "text/html,*/*;q=0.8").GET());
+    ApiClient.Answer script = api().get("/dashboard.js", null);
+    ApiClient.Answer asJson =
+        api().send(api().request("/", null).header("Accept", "application/json").GET());
+
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.text()).contains("<form id=\"sync-form\"", "<form id=\"job-form\"");
+    assertThat(page.header("Cache-Control")).isEqualTo("no-cache");
+    assertThat(page.header("Last-Modified")).isNotBlank();
+    assertThat(page.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
+    assertProblem(asJson, 406, "not-acceptable");
+  }
+
   private static void assertProblem(ApiClient.Answer answer, int status, String type) {
     assertThat(answer.status()).as(answer.text()).isEqualTo(status);
     assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -20,17 +20,34 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * The API is an OAuth2 resource server: {@code /api/**} needs a bearer JWT with the call's scope,
- * documentation and actuator are open. Inside the chain, after authentication, come the per-client
- * rate limit and then the body size limit.
+ * the dashboard, documentation and actuator are open. Inside the chain, after authentication, come
+ * the per-client rate limit and then the body size limit.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+  /** The dashboard's page and assets ({@code static/}): open, since the page asks for the token. */
+  static final String[] DASHBOARD = {"/", "/index.html", "/dashboard.js", "/dashboard.css"};
+
+  /**
+   * The dashboard page loads nothing but its own script and stylesheet and talks to this origin
+   * only; no inline script, no framing.
+   */
+  static final String DASHBOARD_CONTENT_SECURITY_POLICY =
+      "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+          + " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private final SecuritySettings settings;
 
@@ -70,9 +87,12 @@ class SecurityConfiguration {
             session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .cors(cors -> cors.configurationSource(corsConfigurationSource()))
+        .headers(headers -> headers.addHeaderWriter(dashboardContentSecurityPolicy()))
         .authorizeHttpRequests(
             authorize ->
                 authorize
+                    .requestMatchers(HttpMethod.GET, DASHBOARD)
+                    .permitAll()
                     .requestMatchers(HttpMethod.POST, "/api/v1/syncs")
                     .hasAuthority(Scopes.authority(Scopes.WRITE))
                     .requestMatchers(
@@ -102,6 +122,16 @@ class SecurityConfiguration {
             new RateLimitFilter(buckets, problems, meters), BearerTokenAuthenticationFilter.class)
         .addFilterAfter(new BodySizeLimitFilter(problems), AuthorizationFilter.class);
     return http.build();
+  }
+
+  // Spring Security's default headers stay on every answer; the dashboard page adds a CSP.
+  private static HeaderWriter dashboardContentSecurityPolicy() {
+    RequestMatcher page =
+        new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/"),
+            PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/index.html"));
+    return new DelegatingRequestMatcherHeaderWriter(
+        page, new ContentSecurityPolicyHeaderWriter(DASHBOARD_CONTENT_SECURITY_POLICY));
   }
 
   private static JwtAuthenticationConverter scopes() {
