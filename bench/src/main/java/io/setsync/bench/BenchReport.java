@@ -122,7 +122,14 @@ final class BenchReport {
       rows.add(
           row(
               "POST /api/v1/syncs p50 / p99 ms at " + postLatency.ratePerSecond() + " req/s",
-              num(postLatency.millis().p50()) + " / " + num(postLatency.millis().p99()),
+              num(postLatency.millis().p50())
+                  + " / "
+                  + num(postLatency.millis().p99())
+                  + " ("
+                  + postLatency.refused()
+                  + " of "
+                  + postLatency.requests()
+                  + " not accepted)",
               "p99 < " + num(TARGET_POST_P99_MS)));
     }
     if (completionLatency != null) {
