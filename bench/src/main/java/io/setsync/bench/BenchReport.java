@@ -31,6 +31,7 @@ final class BenchReport {
   private QuotaScenario.Result quota;
   private SequentialBaseline.Result baseline;
   private long freshCalls = -1;
+  private final Map<String, String> failures = new LinkedHashMap<>();
 
   BenchReport(Map<String, Object> machine, String arguments) {
     this.machine = machine;
@@ -63,6 +64,10 @@ final class BenchReport {
 
   void setBaseline(SequentialBaseline.Result result) {
     this.baseline = result;
+  }
+
+  void failed(String step, String message) {
+    failures.put(step, message);
   }
 
   void setFreshCalls(long calls) {
@@ -171,6 +176,7 @@ final class BenchReport {
               num(tenfold.jobsPerSecond()),
               ""));
     }
+    failures.forEach((step, message) -> rows.add(row(step + ": FAILED", message, "")));
     StringBuilder out = new StringBuilder("| measure | value | target |\n| --- | --- | --- |\n");
     rows.forEach(r -> out.append("| ").append(String.join(" | ", r)).append(" |\n"));
     return out.toString();
@@ -189,6 +195,7 @@ final class BenchReport {
     all.put("quota", quota);
     all.put("baseline", baseline);
     all.put("freshEntityUpstreamCalls", freshCalls);
+    all.put("failedSteps", failures);
     Files.writeString(file, json.writeValueAsString(all));
   }
 

@@ -55,61 +55,102 @@ public final class Benchmark {
     BenchReport report = new BenchReport(machine(), String.join(" ", args));
     ArtistIds ids = new ArtistIds(System.currentTimeMillis());
 
-    try (LocalStack stack = start(repository, "cpu", CPU_BOUND_ENVIRONMENT, 1)) {
-      Session session = new Session(stack);
-      session.warmUp(ids, options.warmUp());
-      for (int run = 1; run <= options.runs(); run++) {
-        ThroughputScenario.Result result =
-            session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15));
-        System.out.printf("throughput run %d: %s%n", run, result);
-        report.throughput().add(result);
-      }
-      report.setFreshCalls(session.freshEntityCalls(ids.previous(100)));
-      report.setCompletionLatency(
-          session
-              .latency()
-              .completionLatency(ids.next(options.completionSamples()), Duration.ofMinutes(2)));
-      report.setPostLatency(
-          session
-              .latency()
-              .postLatency(
-                  ids.next((int) (options.postRate() * options.postDuration().toSeconds())),
-                  options.postRate()));
-      session.idle(Duration.ofMinutes(10));
-      if (options.tenfold()) {
-        report.setTenfold(
-            session.throughput().run(ids.next(options.artists() * 10), Duration.ofMinutes(60)));
-      }
-      session.simulator().reset();
-      session.simulator().faults("spotify", 50, 0);
-      session.simulator().faults("ticketmaster", 50, 0);
-      try (SequentialBaseline baseline =
-          new SequentialBaseline(stack.settings().simulatorUrl(), stack.settings().jdbcUrl())) {
-        report.setBaseline(baseline.run(ids.next(options.baselineArtists())));
-      }
-      session.simulator().reset();
-    }
+    attempt(
+        report,
+        "CPU-bound stack",
+        () -> {
+          try (LocalStack stack = start(repository, "cpu", CPU_BOUND_ENVIRONMENT, 1)) {
+            Session session = new Session(stack);
+            session.warmUp(ids, options.warmUp());
+            for (int run = 1; run <= options.runs(); run++) {
+              ThroughputScenario.Result result =
+                  session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15));
+              System.out.printf("throughput run %d: %s%n", run, result);
+              report.throughput().add(result);
+            }
+            attempt(
+                report,
+                "fresh entities",
+                () -> report.setFreshCalls(session.freshEntityCalls(ids.previous(100))));
+            attempt(
+                report,
+                "request-to-completed latency",
+                () ->
+                    report.setCompletionLatency(
+                        session
+                            .latency()
+                            .completionLatency(
+                                ids.next(options.completionSamples()), Duration.ofMinutes(2))));
+            attempt(
+                report,
+                "POST latency",
+                () -> {
+                  report.setPostLatency(
+                      session
+                          .latency()
+                          .postLatency(
+                              ids.next(
+                                  (int) (options.postRate() * options.postDuration().toSeconds())),
+                              options.postRate()));
+                  session.idle(Duration.ofMinutes(10));
+                });
+            if (options.tenfold()) {
+              attempt(
+                  report,
+                  "10 x N artists",
+                  () ->
+                      report.setTenfold(
+                          session
+                              .throughput()
+                              .run(ids.next(options.artists() * 10), Duration.ofMinutes(60))));
+            }
+            attempt(
+                report,
+                "sequential baseline",
+                () -> {
+                  session.simulator().reset();
+                  session.simulator().faults("spotify", 50, 0);
+                  session.simulator().faults("ticketmaster", 50, 0);
+                  try (SequentialBaseline baseline =
+                      new SequentialBaseline(
+                          stack.settings().simulatorUrl(), stack.settings().jdbcUrl())) {
+                    report.setBaseline(baseline.run(ids.next(options.baselineArtists())));
+                  }
+                  session.simulator().reset();
+                });
+          }
+        });
 
     if (options.scaling()) {
-      try (LocalStack stack = start(repository, "scaling", CPU_BOUND_ENVIRONMENT, 2)) {
-        Session session = new Session(stack);
-        session.warmUp(ids, options.warmUp());
-        report.setTwoInstances(
-            session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15)));
-      }
+      attempt(
+          report,
+          "two instances of each worker",
+          () -> {
+            try (LocalStack stack = start(repository, "scaling", CPU_BOUND_ENVIRONMENT, 2)) {
+              Session session = new Session(stack);
+              session.warmUp(ids, options.warmUp());
+              report.setTwoInstances(
+                  session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15)));
+            }
+          });
     }
 
-    try (LocalStack stack = start(repository, "quota", QUOTA_BOUND_ENVIRONMENT, 1)) {
-      Session session = new Session(stack);
-      report.setQuota(
-          new QuotaScenario(session.submitter(), session.simulator())
-              .run(
-                  ids.next(options.quotaArtists()),
-                  5.0,
-                  options.spotifyRatePerSecond(),
-                  Duration.ofSeconds(15),
-                  options.quotaWindow()));
-    }
+    attempt(
+        report,
+        "quota-bound",
+        () -> {
+          try (LocalStack stack = start(repository, "quota", QUOTA_BOUND_ENVIRONMENT, 1)) {
+            Session session = new Session(stack);
+            report.setQuota(
+                new QuotaScenario(session.submitter(), session.simulator())
+                    .run(
+                        ids.next(options.quotaArtists()),
+                        5.0,
+                        options.spotifyRatePerSecond(),
+                        Duration.ofSeconds(15),
+                        options.quotaWindow()));
+          }
+        });
 
     Files.createDirectories(options.output());
     Path json = options.output().resolve("bench-" + Instant.now().toEpochMilli() + ".json");
@@ -118,6 +159,21 @@ public final class Benchmark {
     report.writeMarkdown(markdown);
     System.out.println(report.table());
     System.out.println("JSON: " + json + "\nReport: " + markdown);
+  }
+
+  /** One step of the benchmark; a failing step is reported as such and the others still run. */
+  @FunctionalInterface
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private static void attempt(BenchReport report, String name, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      System.err.printf("%s failed: %s%n", name, e);
+      report.failed(name, String.valueOf(e.getMessage()));
+    }
   }
 
   private static LocalStack start(
