@@ -9,9 +9,9 @@ import java.util.List;
 final class Catalog {
 
   private final LocalDate today;
-  private final BoundedCache<Integer, ArtistProfile> profiles = new BoundedCache<>(200_000);
-  private final BoundedCache<Integer, Discography> discographies = new BoundedCache<>(20_000);
-  private final BoundedCache<Integer, List<Event>> tours = new BoundedCache<>(20_000);
+  private final BoundedCache<Integer, ArtistProfile> profiles = new BoundedCache<>(50_000);
+  private final BoundedCache<Integer, Discography> discographies = new BoundedCache<>(2_000);
+  private final BoundedCache<Integer, List<Event>> tours = new BoundedCache<>(5_000);
   private final List<Venue> venues;
 
   Catalog(LocalDate today) {

@@ -14,9 +14,9 @@ final class SpotifyDocuments {
   private static final List<String> MARKETS = List.of("CA", "DE", "GB", "MX", "SE", "US");
 
   private final String apiBase;
-  private final BoundedCache<String, byte[]> artists = new BoundedCache<>(100_000);
-  private final BoundedCache<String, byte[]> albums = new BoundedCache<>(100_000);
-  private final BoundedCache<String, byte[]> tracks = new BoundedCache<>(100_000);
+  private final BoundedCache<String, byte[]> artists = new BoundedCache<>(20_000);
+  private final BoundedCache<String, byte[]> albums = new BoundedCache<>(20_000);
+  private final BoundedCache<String, byte[]> tracks = new BoundedCache<>(20_000);
 
   SpotifyDocuments(String baseUrl) {
     this.apiBase = baseUrl + "/v1";

@@ -16,9 +16,9 @@ final class TicketmasterDocuments {
   private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Catalog catalog;
-  private final BoundedCache<String, byte[]> events = new BoundedCache<>(50_000);
+  private final BoundedCache<String, byte[]> events = new BoundedCache<>(10_000);
   private final BoundedCache<Integer, byte[]> venues = new BoundedCache<>(Venue.COUNT + 1);
-  private final BoundedCache<Integer, byte[]> attractions = new BoundedCache<>(100_000);
+  private final BoundedCache<Integer, byte[]> attractions = new BoundedCache<>(20_000);
 
   TicketmasterDocuments(Catalog catalog) {
     this.catalog = catalog;
