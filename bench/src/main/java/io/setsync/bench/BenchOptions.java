@@ -17,7 +17,8 @@ record BenchOptions(
     double spotifyRatePerSecond,
     boolean scaling,
     boolean tenfold,
-    Path output) {
+    Path output,
+    Path before) {
 
   static BenchOptions parse(String[] args) {
     int artists = 1000;
@@ -26,6 +27,7 @@ record BenchOptions(
     boolean scaling = true;
     boolean tenfold = false;
     Path output = Path.of("bench-results");
+    Path before = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--artists" -> artists = Integer.parseInt(args[++i]);
@@ -34,6 +36,7 @@ record BenchOptions(
         case "--no-scaling" -> scaling = false;
         case "--tenfold" -> tenfold = true;
         case "--output" -> output = Path.of(args[++i]);
+        case "--before" -> before = Path.of(args[++i]);
         case "--quick" -> {
           artists = 200;
           runs = 1;
@@ -59,16 +62,18 @@ record BenchOptions(
         10.0,
         scaling,
         tenfold,
-        output);
+        output,
+        before);
   }
 
   static final String USAGE =
       """
       usage: ./setsync bench [--artists N] [--runs R] [--warm-up-seconds S] [--no-scaling]
-                             [--tenfold] [--quick] [--output DIR]
+                             [--tenfold] [--quick] [--output DIR] [--before FILE]
         --artists N   generated artists per throughput run (default 1000)
         --runs R      throughput runs, reported as median and spread (default 3)
         --tenfold     also run 10 x N artists once (scaling with work)
         --quick       200 artists, 1 run, 10 s warm-up, no scaling: a smoke run
+        --before FILE a JSON an earlier run wrote: printed in the report as "Before"
       """;
 }

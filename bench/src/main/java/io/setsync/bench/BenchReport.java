@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,15 +28,56 @@ final class BenchReport {
   private ThroughputScenario.Result twoInstances;
   private ThroughputScenario.Result tenfold;
   private LatencyScenario.PostLatency postLatency;
+  private LatencyScenario.PostLatency postLatencyWorkersPaused;
   private LatencyScenario.CompletionLatency completionLatency;
   private QuotaScenario.Result quota;
   private SequentialBaseline.Result baseline;
   private long freshCalls = -1;
   private final Map<String, String> failures = new LinkedHashMap<>();
 
+  private BenchReport before;
+  private Path beforeFile;
+
   BenchReport(Map<String, Object> machine, String arguments) {
     this.machine = machine;
     this.arguments = arguments;
+  }
+
+  /** A report that {@link #writeJson} wrote earlier, say from the commit before a change. */
+  static BenchReport read(Path file) throws IOException {
+    JsonMapper json = JsonMapper.builder().build();
+    JsonNode all = json.readTree(file.toFile());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> machine = json.treeToValue(all.path("machine"), LinkedHashMap.class);
+    BenchReport report = new BenchReport(machine, all.path("arguments").asString(""));
+    for (JsonNode run : all.path("throughput")) {
+      report.throughput.add(json.treeToValue(run, ThroughputScenario.Result.class));
+    }
+    report.twoInstances = value(json, all, "twoInstances", ThroughputScenario.Result.class);
+    report.tenfold = value(json, all, "tenfold", ThroughputScenario.Result.class);
+    report.postLatency = value(json, all, "postLatency", LatencyScenario.PostLatency.class);
+    report.postLatencyWorkersPaused =
+        value(json, all, "postLatencyWorkersPaused", LatencyScenario.PostLatency.class);
+    report.completionLatency =
+        value(json, all, "completionLatency", LatencyScenario.CompletionLatency.class);
+    report.quota = value(json, all, "quota", QuotaScenario.Result.class);
+    report.baseline = value(json, all, "baseline", SequentialBaseline.Result.class);
+    report.freshCalls = all.path("freshEntityUpstreamCalls").asLong(-1);
+    all.path("failedSteps")
+        .properties()
+        .forEach(e -> report.failures.put(e.getKey(), e.getValue().asString()));
+    return report;
+  }
+
+  private static <T> T value(JsonMapper json, JsonNode all, String field, Class<T> type) {
+    JsonNode node = all.get(field);
+    return node == null || node.isNull() ? null : json.treeToValue(node, type);
+  }
+
+  /** Prints {@code before} after this report's own table, as the state before a change. */
+  void setBefore(BenchReport before, Path file) {
+    this.before = before;
+    this.beforeFile = file;
   }
 
   List<ThroughputScenario.Result> throughput() {
@@ -52,6 +94,10 @@ final class BenchReport {
 
   void setPostLatency(LatencyScenario.PostLatency result) {
     this.postLatency = result;
+  }
+
+  void setPostLatencyWorkersPaused(LatencyScenario.PostLatency result) {
+    this.postLatencyWorkersPaused = result;
   }
 
   void setCompletionLatency(LatencyScenario.CompletionLatency result) {
@@ -123,19 +169,11 @@ final class BenchReport {
             num(callsPerArtist()),
             "≤ " + TARGET_CALLS_PER_ARTIST));
     rows.add(row("upstream calls for fresh entities", String.valueOf(freshCalls), "0"));
+    if (postLatencyWorkersPaused != null) {
+      rows.add(postLatencyRow(postLatencyWorkersPaused, "workers paused"));
+    }
     if (postLatency != null) {
-      rows.add(
-          row(
-              "POST /api/v1/syncs p50 / p99 ms at " + postLatency.ratePerSecond() + " req/s",
-              num(postLatency.millis().p50())
-                  + " / "
-                  + num(postLatency.millis().p99())
-                  + " ("
-                  + postLatency.refused()
-                  + " of "
-                  + postLatency.requests()
-                  + " not accepted)",
-              "p99 < " + num(TARGET_POST_P99_MS)));
+      rows.add(postLatencyRow(postLatency, "whole stack running"));
     }
     if (completionLatency != null) {
       rows.add(
@@ -182,6 +220,20 @@ final class BenchReport {
     return out.toString();
   }
 
+  private static String[] postLatencyRow(LatencyScenario.PostLatency latency, String during) {
+    return row(
+        "POST /api/v1/syncs p50 / p99 ms at " + latency.ratePerSecond() + " req/s, " + during,
+        num(latency.millis().p50())
+            + " / "
+            + num(latency.millis().p99())
+            + " ("
+            + latency.refused()
+            + " of "
+            + latency.requests()
+            + " not accepted)",
+        "p99 < " + num(TARGET_POST_P99_MS));
+  }
+
   void writeJson(Path file) throws IOException {
     ObjectMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     Map<String, Object> all = new LinkedHashMap<>();
@@ -191,6 +243,7 @@ final class BenchReport {
     all.put("twoInstances", twoInstances);
     all.put("tenfold", tenfold);
     all.put("postLatency", postLatency);
+    all.put("postLatencyWorkersPaused", postLatencyWorkersPaused);
     all.put("completionLatency", completionLatency);
     all.put("quota", quota);
     all.put("baseline", baseline);
@@ -212,7 +265,7 @@ final class BenchReport {
 
         %s
         How it is measured: see `bench/README.md`.
-        """
+        %s"""
             .formatted(
                 arguments,
                 machine.get("date"),
@@ -222,8 +275,21 @@ final class BenchReport {
                 machine.get("benchJvmFlags"),
                 machine.get("postgres"),
                 machine.get("kafka"),
-                table());
+                table(),
+                before == null ? "" : beforeSection());
     Files.writeString(file, text);
+  }
+
+  private String beforeSection() {
+    return """
+
+        ## Before
+
+        The figures this run is compared with: `./setsync bench %s` on %s, on the code before the \
+        change, as kept in `%s` (the JSON that run wrote).
+
+        %s"""
+        .formatted(before.arguments, before.machine.get("date"), beforeFile, before.table());
   }
 
   private ThroughputScenario.Result medianRun() {

@@ -53,6 +53,9 @@ public final class Benchmark {
     }
     Path repository = Path.of(System.getProperty("setsync.home", ".")).toAbsolutePath();
     BenchReport report = new BenchReport(machine(), String.join(" ", args));
+    if (options.before() != null) {
+      report.setBefore(BenchReport.read(options.before()), options.before());
+    }
     ArtistIds ids = new ArtistIds(System.currentTimeMillis());
 
     attempt(
@@ -81,17 +84,23 @@ public final class Benchmark {
                             .latency()
                             .completionLatency(
                                 ids.next(options.completionSamples()), Duration.ofMinutes(2))));
+            int postRequests = (int) (options.postRate() * options.postDuration().toSeconds());
+            attempt(
+                report,
+                "POST latency, workers paused",
+                () -> {
+                  try (WorkerPause paused = WorkerPause.of(stack.processIds())) {
+                    report.setPostLatencyWorkersPaused(
+                        session.latency().postLatency(ids.next(postRequests), options.postRate()));
+                  }
+                  session.idle(Duration.ofMinutes(10));
+                });
             attempt(
                 report,
                 "POST latency",
                 () -> {
                   report.setPostLatency(
-                      session
-                          .latency()
-                          .postLatency(
-                              ids.next(
-                                  (int) (options.postRate() * options.postDuration().toSeconds())),
-                              options.postRate()));
+                      session.latency().postLatency(ids.next(postRequests), options.postRate()));
                   session.idle(Duration.ofMinutes(10));
                 });
             if (options.tenfold()) {

@@ -25,16 +25,27 @@ final class JobBoard {
   }
 
   private final String jdbcUrl;
+  private Connection connection;
 
   JobBoard(String jdbcUrl) {
     this.jdbcUrl = jdbcUrl;
   }
 
+  /**
+   * One connection for all the polls: opening a PostgreSQL connection forks a backend, which would
+   * take CPU from the system being measured at every poll.
+   */
+  private synchronized Connection connection() throws SQLException {
+    if (connection == null || !connection.isValid(1)) {
+      connection = DriverManager.getConnection(jdbcUrl, "setsync", "setsync");
+    }
+    return connection;
+  }
+
   /** When the last job requested since {@code start} finished, by the projector's record. */
   Instant lastFinishedAt(Instant start) {
     String sql = "SELECT max(finished_at) FROM sync_jobs WHERE requested_at >= ?";
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "setsync", "setsync");
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
       statement.setObject(1, java.sql.Timestamp.from(start));
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
@@ -55,8 +66,7 @@ final class JobBoard {
     Map<Entity, Long> terminal = new EnumMap<>(Entity.class);
     long unfinished = 0;
     long failed = 0;
-    try (Connection connection = DriverManager.getConnection(jdbcUrl, "setsync", "setsync");
-        PreparedStatement statement = connection.prepareStatement(sql)) {
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
       statement.setObject(1, java.sql.Timestamp.from(start));
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
