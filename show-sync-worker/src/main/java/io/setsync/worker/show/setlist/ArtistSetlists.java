@@ -24,7 +24,9 @@ public class ArtistSetlists {
       """;
 
   // Only shows whose suggestions came from other songs (another fingerprint) are rewritten,
-  // locked in Ticketmaster id order like the show upserts, so the two cannot deadlock.
+  // locked in Ticketmaster id order like the show upserts, so the two cannot deadlock. A show
+  // without suggestions is left to its own sync: the artist worker has just cascaded it, and
+  // writing its suggestions here as well would only race that sync for the same row.
   private static final String REFRESH_SHOWS =
       """
       WITH fresh AS (
@@ -33,8 +35,8 @@ public class ArtistSetlists {
       stale AS (
           SELECT s.id, fresh.suggestions
           FROM shows s JOIN fresh ON s.artist_id = fresh.artist_id
-          WHERE s.setlist_suggestions IS NULL
-             OR s.setlist_suggestions ->> 'songsFingerprint' IS DISTINCT FROM fresh.fingerprint
+          WHERE s.setlist_suggestions IS NOT NULL
+            AND s.setlist_suggestions ->> 'songsFingerprint' IS DISTINCT FROM fresh.fingerprint
           ORDER BY s.ticketmaster_id
           FOR UPDATE OF s)
       UPDATE shows
@@ -94,7 +96,8 @@ public class ArtistSetlists {
 
   /**
    * Recomputes the suggestions of every show of these artists whose suggestions were computed from
-   * other songs. Returns the number of shows rewritten.
+   * other songs. A show without suggestions (no sync of it completed yet) is not touched: its own
+   * sync computes them. Returns the number of shows rewritten.
    */
   public int refreshShows(Collection<UUID> artistIds) {
     if (artistIds.isEmpty()) {

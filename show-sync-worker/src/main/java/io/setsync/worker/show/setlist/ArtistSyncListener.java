@@ -18,7 +18,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fingerprint get new ones, in one transaction per poll.
  *
  * <p>Show syncs alone would miss it: the artist worker cascades only new or changed shows, and a
- * show synced within the freshness TTL is not synced again.
+ * show synced within the freshness TTL is not synced again. Shows without suggestions are left
+ * alone: no sync of theirs has completed yet (the artist worker has just inserted them and asked
+ * for their syncs, or their sync waits in a retry topic for this artist), and that sync computes
+ * them. Writing them here too would only race those syncs for the same rows; until its sync runs,
+ * such a show has no suggestions.
  */
 class ArtistSyncListener implements BatchMessageListener<String, Object> {
 

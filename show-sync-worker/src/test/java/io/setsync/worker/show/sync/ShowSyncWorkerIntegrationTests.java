@@ -242,8 +242,8 @@ class ShowSyncWorkerIntegrationTests {
   }
 
   @Test
-  void whenAnArtistsSongsChangeTheSuggestionsOfAllItsShowsAreRecomputed() {
-    // given
+  void whenAnArtistsSongsChangeTheSuggestionsOfItsSyncedShowsAreRecomputed() {
+    // given: synced shows, and one the artist worker inserted whose sync has not run
     CatalogArtist artist = SimulatedCatalog.generatedArtist(106);
     UUID artistId = storeSyncedArtist(artist, List.of(10, 20));
     List<TicketmasterEvent> events = ticketmaster.eventsOfAttraction(artist.ticketmasterId());
@@ -256,12 +256,18 @@ class ShowSyncWorkerIntegrationTests {
               EventBus.cascade(EntityType.SHOW, showId, event.id(), root, event.raw()).build()));
     }
     await().atMost(WAIT).until(() -> bus.completed(syncIds(requests)).size() == requests.size());
+    UUID notSynced =
+        jdbc.queryForObject(
+            "INSERT INTO shows (ticketmaster_id, artist_id) VALUES (?, ?) RETURNING id",
+            UUID.class,
+            "not-synced-106",
+            artistId);
 
     // when: a new hit, and the artist worker reports the change
     insertSong(artistId, "New Hit", 99);
     bus.artistSynced(artistId, true);
 
-    // then
+    // then: the synced shows get new suggestions, in the refresh's one statement
     await()
         .atMost(WAIT)
         .untilAsserted(
@@ -269,11 +275,19 @@ class ShowSyncWorkerIntegrationTests {
                 assertThat(
                         jdbc.queryForList(
                             "SELECT setlist_suggestions -> 'songs' -> 0 ->> 'name' FROM shows"
-                                + " WHERE artist_id = ?",
+                                + " WHERE artist_id = ? AND id <> ?",
                             String.class,
-                            artistId))
+                            artistId,
+                            notSynced))
                     .hasSize(requests.size())
                     .containsOnly("New Hit"));
+    // then: the show without suggestions is left to its own sync
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT setlist_suggestions::text FROM shows WHERE id = ?",
+                String.class,
+                notSynced))
+        .isNull();
   }
 
   // --- what the artist worker would have stored
