@@ -124,7 +124,9 @@ public final class TicketmasterClient {
 
   /** Reads back an event's {@code raw} JSON, as handed on in a {@code snapshot}. */
   public TicketmasterEvent eventFromSnapshot(String snapshot) {
-    return json.event(parseSnapshot(snapshot, "event"));
+    // The snapshot is the raw JSON already: writing the parsed tree out again cost the show worker
+    // a twentieth of its CPU in the benchmark.
+    return json.event(parseSnapshot(snapshot, "event"), snapshot);
   }
 
   /** Reads back a venue's {@code raw} JSON, as handed on in a {@code snapshot}. */

@@ -22,6 +22,11 @@ final class TicketmasterJson {
   }
 
   TicketmasterEvent event(JsonNode node) {
+    return event(node, mapper.writeValueAsString(node));
+  }
+
+  /** The event of {@code node}, whose JSON text the caller already holds as {@code raw}. */
+  TicketmasterEvent event(JsonNode node, String raw) {
     JsonNode dates = node.path("dates");
     JsonNode start = dates.path("start");
     List<TicketmasterVenue> venues = new ArrayList<>();
@@ -42,7 +47,7 @@ final class TicketmasterJson {
         image(node),
         venues,
         attractions,
-        mapper.writeValueAsString(node));
+        raw);
   }
 
   TicketmasterVenue venue(JsonNode node) {
