@@ -215,7 +215,10 @@ public final class Benchmark {
     machine.put("javaVersion", System.getProperty("java.version"));
     machine.put("benchJvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
     machine.put("serviceJvmFlags", List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
-    machine.put("postgres", "embedded 17, fsync=on, synchronous_commit=on");
+    machine.put(
+        "postgres",
+        "embedded 17, fsync=on, synchronous_commit=on, full_page_writes=on, max_wal_size=4GB,"
+            + " shared_buffers=256MB");
     machine.put("kafka", "kafka_2.13 KRaft, one node, child JVM");
     machine.put("date", Instant.now().toString());
     return machine;
