@@ -7,6 +7,7 @@ import io.setsync.testsupport.TestInfrastructure;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,171 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
                 .query(String.class)
                 .single())
         .isEqualTo(spotifyId);
+  }
+
+  @Test
+  void resolvesAnArtistCreatedByItsExternalIdsByEitherIdAndByEntityId() {
+    // given an artist created by a request naming both ids
+    String token = TestTokens.valid();
+    String spotifyId = ApiClient.newSpotifyId();
+    String ticketmasterId = "K8vZ" + System.nanoTime();
+    ApiClient.Answer created =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(spotifyId, ticketmasterId));
+    String entityId = created.json().path("entityId").asString();
+
+    // when
+    ApiClient.Answer bySpotifyId = api().postSync(token, ApiClient.artistBySpotifyId(spotifyId));
+    ApiClient.Answer byTicketmasterId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","ticketmasterId":"%s"}"""
+                    .formatted(ticketmasterId));
+    ApiClient.Answer byEntityId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","entityId":"%s"}"""
+                    .formatted(entityId));
+
+    // then
+    assertThat(created.status()).isEqualTo(202);
+    assertThat(created.json().path("coalesced").asBoolean()).isFalse();
+    for (ApiClient.Answer answer : List.of(bySpotifyId, byTicketmasterId, byEntityId)) {
+      assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+      assertThat(answer.json().path("entityId").asString()).isEqualTo(entityId);
+      assertThat(answer.json().path("syncId").asString())
+          .isEqualTo(created.json().path("syncId").asString());
+      assertThat(answer.json().path("coalesced").asBoolean()).isTrue();
+    }
+    assertThat(
+            jdbc()
+                .sql(
+                    "SELECT id::text, spotify_id, ticketmaster_id FROM artists"
+                        + " WHERE spotify_id = ? OR ticketmaster_id = ?")
+                .param(spotifyId)
+                .param(ticketmasterId)
+                .query()
+                .listOfRows())
+        .containsExactly(
+            Map.of("id", entityId, "spotify_id", spotifyId, "ticketmaster_id", ticketmasterId));
+  }
+
+  @Test
+  void prefersTheArtistOfTheSpotifyIdWhenTheTwoIdsNameTwoArtists() {
+    // given one artist known by a Spotify id, another by a Ticketmaster id
+    String token = TestTokens.valid();
+    String spotifyId = ApiClient.newSpotifyId();
+    String ticketmasterId = "K8vZ" + System.nanoTime();
+    UUID bySpotify = insertArtist(spotifyId, null);
+    UUID byTicketmaster = insertArtist(null, ticketmasterId);
+
+    // when
+    ApiClient.Answer both =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(spotifyId, ticketmasterId));
+    ApiClient.Answer unknownSpotifyId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(ApiClient.newSpotifyId(), ticketmasterId));
+
+    // then
+    assertThat(both.status()).as(both.text()).isEqualTo(202);
+    assertThat(both.json().path("entityId").asString()).isEqualTo(bySpotify.toString());
+    assertThat(
+            jdbc()
+                .sql("SELECT spotify_id || ' ' || ticketmaster_id FROM sync_jobs WHERE id = ?")
+                .param(UUID.fromString(both.json().path("syncId").asString()))
+                .query(String.class)
+                .single())
+        .isEqualTo(spotifyId + " " + ticketmasterId);
+    assertThat(unknownSpotifyId.status()).as(unknownSpotifyId.text()).isEqualTo(202);
+    assertThat(unknownSpotifyId.json().path("entityId").asString())
+        .isEqualTo(byTicketmaster.toString());
+    assertThat(artistsNamed(spotifyId, ticketmasterId)).isEqualTo(2);
+  }
+
+  @Test
+  void refusesIdsThatContradictTheStoredArtistWith400AndCreatesNoArtist() {
+    // given
+    String token = TestTokens.valid();
+    String spotifyId = ApiClient.newSpotifyId();
+    String ticketmasterId = "K8vZ" + System.nanoTime();
+    insertArtist(spotifyId, ticketmasterId);
+    String otherSpotifyId = ApiClient.newSpotifyId();
+    String otherTicketmasterId = "K8vZ" + System.nanoTime();
+
+    // when
+    ApiClient.Answer otherTicketmasterIdAnswer =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(spotifyId, otherTicketmasterId));
+    ApiClient.Answer otherSpotifyIdAnswer =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(otherSpotifyId, ticketmasterId));
+
+    // then
+    assertProblem(otherTicketmasterIdAnswer, 400, "invalid-request");
+    assertProblem(otherSpotifyIdAnswer, 400, "invalid-request");
+    assertThat(artistsNamed(otherSpotifyId, otherTicketmasterId)).isZero();
+  }
+
+  @Test
+  void marksTheEntityQueuedUnlessANewerStatusIsThere() {
+    // given
+    String token = TestTokens.valid();
+    UUID venueId = insertVenue();
+    String venue = "{\"entityType\":\"venue\",\"entityId\":\"" + venueId + "\"}";
+
+    // when
+    ApiClient.Answer first = api().postSync(token, venue);
+
+    // then
+    assertThat(venueStatus(venueId))
+        .containsEntry("sync_status", "queued")
+        .containsEntry("sync_status_at", requestedAt(first));
+
+    // when a newer status is there (a worker's clock ahead of ours), and the sync is forced
+    jdbc()
+        .sql(
+            "UPDATE venues SET sync_status = 'synced', sync_status_at = now() + interval '1 hour'"
+                + " WHERE id = ?")
+        .param(venueId)
+        .update();
+    Map<String, Object> synced = venueStatus(venueId);
+    ApiClient.Answer forced =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"venue","entityId":"%s","options":{"forceRefresh":true}}"""
+                    .formatted(venueId));
+
+    // then
+    assertThat(forced.json().path("coalesced").asBoolean()).isFalse();
+    assertThat(requestedAt(forced)).isNotNull();
+    assertThat(venueStatus(venueId)).isEqualTo(synced);
   }
 
   @Test
@@ -621,6 +787,40 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
     assertThat(problem.path("title").asString()).isNotBlank();
     assertThat(problem.path("status").asInt()).isEqualTo(status);
     assertThat(answer.text()).doesNotContain("Exception", "\tat ", "trace");
+  }
+
+  private UUID insertArtist(String spotifyId, String ticketmasterId) {
+    return jdbc()
+        .sql("INSERT INTO artists (spotify_id, ticketmaster_id) VALUES (?, ?) RETURNING id")
+        .param(spotifyId)
+        .param(ticketmasterId)
+        .query(UUID.class)
+        .single();
+  }
+
+  private long artistsNamed(String spotifyId, String ticketmasterId) {
+    return jdbc()
+        .sql("SELECT count(*) FROM artists WHERE spotify_id = ? OR ticketmaster_id = ?")
+        .param(spotifyId)
+        .param(ticketmasterId)
+        .query(Long.class)
+        .single();
+  }
+
+  private Map<String, Object> venueStatus(UUID venueId) {
+    return jdbc()
+        .sql("SELECT sync_status, sync_status_at FROM venues WHERE id = ?")
+        .param(venueId)
+        .query()
+        .singleRow();
+  }
+
+  private Object requestedAt(ApiClient.Answer accepted) {
+    return jdbc()
+        .sql("SELECT requested_at FROM sync_jobs WHERE id = ?")
+        .param(UUID.fromString(accepted.json().path("syncId").asString()))
+        .query()
+        .singleValue();
   }
 
   private UUID insertVenue() {

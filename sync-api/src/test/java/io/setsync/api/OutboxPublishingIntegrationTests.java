@@ -121,7 +121,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
     try (KafkaConsumer<String, SpecificRecord> consumer =
         TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), topic)) {
       // when
-      List<ApiClient.Answer> answers = concurrently(50, () -> api().postSync(token, body));
+      List<ApiClient.Answer> answers = concurrently(50, i -> api().postSync(token, body));
 
       // then
       assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
@@ -149,6 +149,69 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
   }
 
   @Test
+  void concurrentIdenticalRequestsForAnExistingEntityMakeOneJobAndOneEvent() throws Exception {
+    // given a venue named by its Ticketmaster id and an artist by its entity id
+    String token = TestTokens.valid();
+    String venueTicketmasterId = "KovZ" + UUID.randomUUID();
+    UUID venueId =
+        jdbc()
+            .sql("INSERT INTO venues (ticketmaster_id) VALUES (?) RETURNING id")
+            .param(venueTicketmasterId)
+            .query(UUID.class)
+            .single();
+    UUID artistId =
+        jdbc()
+            .sql("INSERT INTO artists (spotify_id) VALUES (?) RETURNING id")
+            .param(ApiClient.newSpotifyId())
+            .query(UUID.class)
+            .single();
+    String venue =
+        """
+        {"entityType":"venue","ticketmasterId":"%s"}"""
+            .formatted(venueTicketmasterId);
+    String artist =
+        """
+        {"entityType":"artist","entityId":"%s"}"""
+            .formatted(artistId);
+
+    try (KafkaConsumer<String, SpecificRecord> venues =
+            TestKafka.consumer(
+                TestInfrastructure.kafkaBootstrapServers(),
+                Topics.requested(EntityType.VENUE).name());
+        KafkaConsumer<String, SpecificRecord> artists =
+            TestKafka.consumer(
+                TestInfrastructure.kafkaBootstrapServers(),
+                Topics.requested(EntityType.ARTIST).name())) {
+      // when
+      List<ApiClient.Answer> answers =
+          concurrently(40, i -> api().postSync(token, i % 2 == 0 ? venue : artist));
+
+      // then
+      assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
+      for (UUID entityId : List.of(venueId, artistId)) {
+        List<JsonNode> forEntity =
+            answers.stream()
+                .map(ApiClient.Answer::json)
+                .filter(json -> json.path("entityId").asString().equals(entityId.toString()))
+                .toList();
+        assertThat(forEntity).hasSize(20);
+        assertThat(Set.copyOf(forEntity.stream().map(a -> a.path("syncId").asString()).toList()))
+            .hasSize(1);
+        assertThat(forEntity.stream().filter(a -> !a.path("coalesced").asBoolean())).hasSize(1);
+        assertThat(
+                jdbc()
+                    .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
+                    .param(entityId)
+                    .query(Long.class)
+                    .single())
+            .isEqualTo(1);
+      }
+      assertExactlyOneEvent(venues, venueId.toString());
+      assertExactlyOneEvent(artists, artistId.toString());
+    }
+  }
+
+  @Test
   void fiftyConcurrentRetriesWithOneIdempotencyKeyGetOneAnswer() throws Exception {
     // given
     String token = TestTokens.valid();
@@ -162,7 +225,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
     try (KafkaConsumer<String, SpecificRecord> consumer =
         TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), topic)) {
       // when: forceRefresh would make a job per request, were it not for the key
-      List<ApiClient.Answer> answers = concurrently(50, () -> api().postSync(token, body, key));
+      List<ApiClient.Answer> answers = concurrently(50, i -> api().postSync(token, body, key));
 
       // then
       assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
@@ -193,13 +256,15 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
             });
   }
 
+  /** Makes {@code count} calls at once; each gets its index. */
   private static List<ApiClient.Answer> concurrently(
-      int count, java.util.function.Supplier<ApiClient.Answer> call) throws Exception {
+      int count, java.util.function.IntFunction<ApiClient.Answer> call) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(count);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<CompletableFuture<ApiClient.Answer>> futures = new ArrayList<>();
       for (int i = 0; i < count; i++) {
+        int index = i;
         futures.add(
             CompletableFuture.supplyAsync(
                 () -> {
@@ -208,7 +273,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                   }
-                  return call.get();
+                  return call.apply(index);
                 },
                 pool));
       }

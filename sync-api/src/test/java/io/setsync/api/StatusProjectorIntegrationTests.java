@@ -12,6 +12,7 @@ import io.setsync.testsupport.TestInfrastructure;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -28,6 +29,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +42,8 @@ class StatusProjectorIntegrationTests extends SyncApiIntegrationTest {
   private static final String OUTCOMES = Topics.OUTCOMES.name();
 
   private static KafkaProducer<String, SpecificRecord> producer;
+
+  @Autowired private ConsumerFactory<?, ?> consumers;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -54,6 +59,19 @@ class StatusProjectorIntegrationTests extends SyncApiIntegrationTest {
   @AfterAll
   static void closeProducer() {
     producer.close();
+  }
+
+  @Test
+  void fetchesInLargeBatchesButWaitsOnlyBrieflyForThem() {
+    // when
+    Map<String, Object> config = consumers.getConfigurationProperties();
+
+    // then
+    assertThat(String.valueOf(config.get(ConsumerConfig.FETCH_MIN_BYTES_CONFIG)))
+        .isEqualTo("65536");
+    assertThat(String.valueOf(config.get(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG))).isEqualTo("30");
+    assertThat(String.valueOf(config.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)))
+        .isEqualTo("2000");
   }
 
   @Test

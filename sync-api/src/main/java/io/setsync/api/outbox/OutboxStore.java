@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of the outbox table. */
+/**
+ * The relay's SQL on the outbox table. Rows are inserted by the features that write the jobs (see
+ * {@link Outbox}).
+ */
 @Repository
 class OutboxStore {
 
@@ -29,19 +32,6 @@ class OutboxStore {
   }
 
   record Backlog(long rows, Optional<Instant> oldest) {}
-
-  void insert(UUID eventId, UUID syncId, String topic, String key) {
-    jdbc.sql(
-            """
-            INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
-            VALUES (?, ?, ?, ?)
-            """)
-        .param(eventId)
-        .param(syncId)
-        .param(topic)
-        .param(key)
-        .update();
-  }
 
   /**
    * Makes this transaction the only relay round of all instances; false if another one runs. One

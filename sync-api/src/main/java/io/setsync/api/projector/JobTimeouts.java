@@ -130,7 +130,10 @@ class JobTimeouts {
           kind,
           since.entrySet().stream()
               .sorted(Map.Entry.comparingByKey())
-              .map(e -> new Projection.EntityChange(kind, e.getKey(), "failed", 2, e.getValue()))
+              .map(
+                  e ->
+                      new Projection.EntityChange(
+                          kind, e.getKey(), "failed", 2, e.getValue(), true))
               .toList());
     }
     timedOut.increment(stuck.size());

@@ -50,11 +50,18 @@ final class Projection {
       Instant startedAt) {}
 
   /**
-   * The merged change of one entity: its latest status. {@code last_sync} and {@code
-   * last_sync_error} are derived from the entity's jobs, which makes them order-independent too.
+   * The merged change of one entity: its latest status, and whether any of its jobs finished
+   * (completed or failed for good). {@code last_sync} and {@code last_sync_error} are derived from
+   * the entity's jobs, which makes them order-independent too, and can only change when a job
+   * finished.
    */
   record EntityChange(
-      EntityKind entityKind, UUID entityId, String status, int rank, Instant statusAt) {}
+      EntityKind entityKind,
+      UUID entityId,
+      String status,
+      int rank,
+      Instant statusAt,
+      boolean jobFinished) {}
 
   static List<JobChange> jobs(List<StatusEvent> events) {
     Map<UUID, List<StatusEvent>> bySync = new LinkedHashMap<>();
@@ -129,7 +136,8 @@ final class Projection {
               winner.entityId(),
               winner.entityStatus(),
               winner.entityRank(),
-              winner.occurredAt()));
+              winner.occurredAt(),
+              group.stream().anyMatch(StatusEvent::terminal)));
     }
     changes.sort(Comparator.comparing(EntityChange::entityId));
     return changes;

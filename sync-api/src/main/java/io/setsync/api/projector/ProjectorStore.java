@@ -111,7 +111,10 @@ class ProjectorStore {
           .formatted(JOB_NEWER);
 
   // The entity's status where (time, rank) grows; last_sync and last_sync_error from its jobs:
-  // the latest completion, and the error of the latest finished job (null if it completed).
+  // the latest completion, and the error of the latest finished job (null if it completed). Jobs
+  // only finish in changes that say so (job_finished; the jobs were updated just before), so the
+  // two lookups into sync_jobs run for those only: for the others they yield null, which keeps the
+  // stored values.
   private static final String ENTITY_NEWER =
       """
       (e.sync_status_at IS NULL
@@ -132,19 +135,20 @@ class ProjectorStore {
                  CASE WHEN f.status = 'failed'
                       THEN coalesce(f.error_code, 'INTERNAL') || ': '
                            || coalesce(f.error_message, '') END AS finished_error,
-                 (SELECT max(j.finished_at) FROM sync_jobs j
-                  WHERE j.entity_type = '%2$s' AND j.entity_id = c.id AND j.status = 'completed')
-                     AS last_completed
+                 CASE WHEN c.job_finished THEN
+                     (SELECT max(j.finished_at) FROM sync_jobs j
+                      WHERE j.entity_type = '%2$s' AND j.entity_id = c.id
+                        AND j.status = 'completed') END AS last_completed
           FROM (
-              SELECT v.id, v.status, v.rank,
+              SELECT v.id, v.status, v.rank, v.job_finished,
                      timestamptz 'epoch' + v.status_ms * interval '1 millisecond' AS status_at
-              FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::bigint[])
-                  AS v(id, status, rank, status_ms)
+              FROM unnest(?::uuid[], ?::text[], ?::integer[], ?::bigint[], ?::boolean[])
+                  AS v(id, status, rank, status_ms, job_finished)
           ) c
           LEFT JOIN LATERAL (
               SELECT j.status, j.error_code, j.error_message
               FROM sync_jobs j
-              WHERE j.entity_type = '%2$s' AND j.entity_id = c.id
+              WHERE c.job_finished AND j.entity_type = '%2$s' AND j.entity_id = c.id
                 AND j.status IN ('completed', 'failed')
               ORDER BY j.finished_at DESC NULLS LAST, j.id
               LIMIT 1
@@ -237,6 +241,7 @@ class ProjectorStore {
         .param(array("text", c, Projection.EntityChange::status))
         .param(array("integer", c, Projection.EntityChange::rank))
         .param(array("bigint", c, change -> millis(change.statusAt())))
+        .param(array("boolean", c, Projection.EntityChange::jobFinished))
         .update();
   }
 

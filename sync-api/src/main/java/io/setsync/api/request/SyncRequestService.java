@@ -1,6 +1,7 @@
 package io.setsync.api.request;
 
 import io.setsync.api.outbox.Outbox;
+import io.setsync.api.outbox.OutboxRow;
 import io.setsync.api.problem.ApiException;
 import io.setsync.api.problem.ProblemType;
 import io.setsync.api.sync.EntityKind;
@@ -20,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Accepts a sync request in one transaction: resolves (or, for an artist named by external ids,
  * creates) the entity, joins its queued or running job unless {@code forceRefresh}, else writes the
  * new job and its outbox row. Requests for one entity are serialised by a transaction-scoped
- * advisory lock, so concurrent identical requests make one job; an Idempotency-Key row, claimed
- * first, makes a retry return the first answer.
+ * advisory lock, taken with the entity's lookup, so concurrent identical requests make one job; an
+ * Idempotency-Key row, claimed first, makes a retry return the first answer. A request without a
+ * key takes two statements and the commit.
  */
 @Service
 class SyncRequestService {
@@ -64,25 +66,21 @@ class SyncRequestService {
   }
 
   private SyncAccepted acceptOnce(SyncCommand command) {
-    SyncRequestStore.Entity entity = resolve(command);
-    store.lockEntity(entity.id());
-    if (!command.forceRefresh()) {
-      Optional<SyncRequestStore.ActiveJob> active =
-          store.findActiveJob(command.kind(), entity.id());
-      if (active.isPresent()) {
-        return new SyncAccepted(
-            active.get().syncId(),
-            active.get().status().value(),
-            command.kind().apiName(),
-            entity.id(),
-            true);
-      }
-    }
+    SyncRequestStore.Entity entity = resolveAndLock(command);
     UUID syncId = UUID.randomUUID();
     Instant requestedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    store.insertJob(syncId, command, entity, requestedAt);
-    outbox.enqueueRequested(syncId, command.kind(), entity.id());
-    store.markEntityQueued(command.kind(), entity.id(), requestedAt);
+    SyncRequestStore.Job job =
+        store.queueJob(
+            syncId,
+            command,
+            entity,
+            requestedAt,
+            OutboxRow.syncRequested(command.kind(), entity.id()));
+    if (job.joined()) {
+      return new SyncAccepted(
+          job.syncId(), job.status().value(), command.kind().apiName(), entity.id(), true);
+    }
+    outbox.wakeRelayAfterCommit();
     try (MDC.MDCCloseable ignored = MDC.putCloseable("syncId", syncId.toString())) {
       log.debug("Sync of {} {} queued", command.kind().apiName(), entity.id());
     }
@@ -90,14 +88,17 @@ class SyncRequestService {
         syncId, JobStatus.QUEUED.value(), command.kind().apiName(), entity.id(), false);
   }
 
-  /** The entity, with the request's external ids in front of the stored ones. */
-  private SyncRequestStore.Entity resolve(SyncCommand command) {
+  /**
+   * The entity, locked for this transaction, with the request's external ids in front of the stored
+   * ones.
+   */
+  private SyncRequestStore.Entity resolveAndLock(SyncCommand command) {
     EntityKind kind = command.kind();
     SyncRequestStore.Entity stored;
     if (command.entityId() != null) {
       stored =
           store
-              .findById(kind, command.entityId())
+              .lockById(kind, command.entityId())
               .orElseThrow(
                   () ->
                       new ApiException(
@@ -106,14 +107,13 @@ class SyncRequestService {
     } else if (kind == EntityKind.ARTIST) {
       stored =
           store
-              .findArtist(command.spotifyId(), command.ticketmasterId())
-              .or(() -> store.insertArtist(command.spotifyId(), command.ticketmasterId()))
-              .or(() -> store.findArtist(command.spotifyId(), command.ticketmasterId()))
+              .createOrLockArtist(command.spotifyId(), command.ticketmasterId())
+              .or(() -> store.lockArtist(command.spotifyId(), command.ticketmasterId()))
               .orElseThrow(() -> new IllegalStateException("Artist neither found nor inserted"));
     } else {
       stored =
           store
-              .findByTicketmasterId(kind, command.ticketmasterId())
+              .lockByTicketmasterId(kind, command.ticketmasterId())
               .orElseThrow(
                   () ->
                       new ApiException(

@@ -1,5 +1,6 @@
 package io.setsync.api.request;
 
+import io.setsync.api.outbox.OutboxRow;
 import io.setsync.api.sync.EntityKind;
 import io.setsync.api.sync.JobStatus;
 import java.sql.ResultSet;
@@ -12,7 +13,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The SQL of accepting a request: entities, the new job, coalescing and idempotency keys. */
+/**
+ * The SQL of accepting a request: entities, the new job, coalescing and idempotency keys. A new
+ * request takes two statements: find (or create) and lock the entity, then join its active job or
+ * write the new one with everything that goes with it.
+ */
 @Repository
 class SyncRequestStore {
 
@@ -24,44 +29,121 @@ class SyncRequestStore {
 
   record Entity(UUID id, String spotifyId, String ticketmasterId) {}
 
-  record ActiveJob(UUID syncId, JobStatus status) {}
+  /** The job a request ended with: the new one, or the queued or running one it joined. */
+  record Job(UUID syncId, JobStatus status, boolean joined) {}
 
   record StoredAnswer(byte[] requestHash, SyncAccepted answer) {}
 
-  Optional<Entity> findById(EntityKind kind, UUID id) {
-    // The table name comes from the enum, never from input.
-    String sql =
-        switch (kind) {
-          case ARTIST -> "SELECT id, spotify_id, ticketmaster_id FROM artists WHERE id = ?";
-          case SHOW -> "SELECT id, NULL AS spotify_id, ticketmaster_id FROM shows WHERE id = ?";
-          case VENUE -> "SELECT id, NULL AS spotify_id, ticketmaster_id FROM venues WHERE id = ?";
-        };
-    return jdbc.sql(sql).param(id).query(SyncRequestStore::entity).optional();
-  }
+  // Every lookup of an entity also takes its lock, held until the transaction ends: requests for
+  // one entity are serialised from there on. The key is the entity id folded to 64 bits (most ^
+  // least significant half), the key all sync-api versions use, so old and new instances still
+  // exclude each other during a rolling upgrade.
+  private static final String LOCK =
+      """
+      pg_advisory_xact_lock(('x' || left(replace(id::text, '-', ''), 16))::bit(64)::bigint
+                            # ('x' || right(replace(id::text, '-', ''), 16))::bit(64)::bigint)
+          AS locked""";
 
-  Optional<Entity> findByTicketmasterId(EntityKind kind, String ticketmasterId) {
-    String sql =
-        switch (kind) {
-          case ARTIST ->
-              "SELECT id, spotify_id, ticketmaster_id FROM artists WHERE ticketmaster_id = ?";
-          case SHOW ->
-              "SELECT id, NULL AS spotify_id, ticketmaster_id FROM shows WHERE ticketmaster_id = ?";
-          case VENUE ->
-              "SELECT id, NULL AS spotify_id, ticketmaster_id FROM venues WHERE ticketmaster_id = ?";
-        };
-    return jdbc.sql(sql).param(ticketmasterId).query(SyncRequestStore::entity).optional();
-  }
+  private static final String FIND_ARTIST =
+      """
+      SELECT id, spotify_id, ticketmaster_id
+      FROM artists
+      WHERE spotify_id = :spotifyId OR ticketmaster_id = :ticketmasterId
+      ORDER BY (spotify_id = :spotifyId) IS TRUE DESC
+      LIMIT 1""";
 
-  /** The artist with either id, preferring the one the Spotify id names. */
-  Optional<Entity> findArtist(String spotifyId, String ticketmasterId) {
+  // Insert first, so that a new artist costs one statement. An insert that conflicts does nothing
+  // and the artist is read instead, exactly as FIND_ARTIST reads it (preferring the Spotify id's
+  // row when the two ids name two artists).
+  private static final String CREATE_OR_FIND_ARTIST =
+      """
+      WITH inserted AS (
+          INSERT INTO artists (spotify_id, ticketmaster_id)
+          VALUES (:spotifyId, :ticketmasterId)
+          ON CONFLICT DO NOTHING
+          RETURNING id, spotify_id, ticketmaster_id),
+      artist AS (
+          SELECT id, spotify_id, ticketmaster_id FROM inserted
+          UNION ALL
+          SELECT id, spotify_id, ticketmaster_id FROM (%s) found
+          WHERE NOT EXISTS (SELECT FROM inserted))
+      SELECT id, spotify_id, ticketmaster_id, %s FROM artist
+      """
+          .formatted(FIND_ARTIST, LOCK);
+
+  // The job, its outbox row and the entity's queued status in one statement, unless the entity has
+  // a queued or running job to join. It runs after the entity's lock was taken, so its snapshot
+  // holds every job committed by the lock's earlier holders. The entity shows queued unless a
+  // newer status is there already.
+  private static final String QUEUE_JOB =
+      """
+      WITH active AS (
+          SELECT id, status
+          FROM sync_jobs
+          WHERE :joinActive AND entity_type = :entityType AND entity_id = :entityId
+            AND status IN ('queued', 'running')
+          ORDER BY requested_at DESC
+          LIMIT 1),
+      job AS (
+          INSERT INTO sync_jobs (
+              id, entity_type, entity_id, parent_sync_id, root_sync_id, reason, status,
+              requested_by, spotify_id, ticketmaster_id, skip_dependencies, force_refresh,
+              requested_at, attempts, status_at, status_rank)
+          SELECT :id, :entityType, :entityId, NULL, :id, 'USER', 'queued',
+                 :requestedBy, :spotifyId, :ticketmasterId, :skipDependencies, :forceRefresh,
+                 :requestedAt, 0, :requestedAt, 0
+          WHERE NOT EXISTS (SELECT FROM active)
+          RETURNING id),
+      outbox AS (
+          INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
+          SELECT :eventId, id, :topic, :messageKey FROM job),
+      queued AS (
+          UPDATE %s SET sync_status = 'queued', sync_status_at = :requestedAt
+          WHERE id = :entityId AND (sync_status_at IS NULL OR sync_status_at < :requestedAt)
+            AND EXISTS (SELECT FROM job))
+      SELECT id, status, true AS joined FROM active
+      UNION ALL
+      SELECT id, 'queued', false FROM job
+      """;
+
+  /** The entity with this id, locked. */
+  Optional<Entity> lockById(EntityKind kind, UUID id) {
+    // Table names come from the enum, never from input.
     return jdbc.sql(
-            """
-            SELECT id, spotify_id, ticketmaster_id
-            FROM artists
-            WHERE spotify_id = :spotifyId OR ticketmaster_id = :ticketmasterId
-            ORDER BY (spotify_id = :spotifyId) IS TRUE DESC
-            LIMIT 1
-            """)
+            "SELECT %s, %s FROM %s WHERE id = ?".formatted(columns(kind), LOCK, kind.table()))
+        .param(id)
+        .query(SyncRequestStore::entity)
+        .optional();
+  }
+
+  /** The entity with this Ticketmaster id, locked. */
+  Optional<Entity> lockByTicketmasterId(EntityKind kind, String ticketmasterId) {
+    return jdbc.sql(
+            "SELECT %s, %s FROM %s WHERE ticketmaster_id = ?"
+                .formatted(columns(kind), LOCK, kind.table()))
+        .param(ticketmasterId)
+        .query(SyncRequestStore::entity)
+        .optional();
+  }
+
+  /**
+   * The artist with either external id, created if neither is known, and locked. Empty if the
+   * artist was created by a concurrent transaction that committed after this statement began: read
+   * it with {@link #lockArtist}.
+   */
+  Optional<Entity> createOrLockArtist(String spotifyId, String ticketmasterId) {
+    return jdbc.sql(CREATE_OR_FIND_ARTIST)
+        .param("spotifyId", spotifyId)
+        .param("ticketmasterId", ticketmasterId)
+        .query(SyncRequestStore::entity)
+        .optional();
+  }
+
+  /** The artist with either id, preferring the one the Spotify id names, locked. */
+  Optional<Entity> lockArtist(String spotifyId, String ticketmasterId) {
+    return jdbc.sql(
+            "SELECT id, spotify_id, ticketmaster_id, %s FROM (%s) found"
+                .formatted(LOCK, FIND_ARTIST))
         .param("spotifyId", spotifyId)
         .param("ticketmasterId", ticketmasterId)
         .query(SyncRequestStore::entity)
@@ -69,61 +151,18 @@ class SyncRequestStore {
   }
 
   /**
-   * Creates the row of an artist known only by external ids; a concurrent insert of the same artist
-   * wins and this one returns empty (then read it with {@link #findArtist}).
+   * Writes the new job {@code syncId} with its outbox row and marks the entity queued; but without
+   * {@code forceRefresh}, if the entity (locked by this transaction) has a queued or running job,
+   * returns that one and writes nothing.
    */
-  Optional<Entity> insertArtist(String spotifyId, String ticketmasterId) {
-    return jdbc.sql(
-            """
-            INSERT INTO artists (spotify_id, ticketmaster_id)
-            VALUES (:spotifyId, :ticketmasterId)
-            ON CONFLICT DO NOTHING
-            RETURNING id, spotify_id, ticketmaster_id
-            """)
-        .param("spotifyId", spotifyId)
-        .param("ticketmasterId", ticketmasterId)
-        .query(SyncRequestStore::entity)
-        .optional();
-  }
-
-  /** Serialises requests for one entity until the transaction ends. */
-  void lockEntity(UUID entityId) {
-    jdbc.sql("SELECT pg_advisory_xact_lock(?)")
-        .param(entityId.getMostSignificantBits() ^ entityId.getLeastSignificantBits())
-        .query()
-        .singleValue();
-  }
-
-  Optional<ActiveJob> findActiveJob(EntityKind kind, UUID entityId) {
-    return jdbc.sql(
-            """
-            SELECT id, status
-            FROM sync_jobs
-            WHERE entity_type = ? AND entity_id = ? AND status IN ('queued', 'running')
-            ORDER BY requested_at DESC
-            LIMIT 1
-            """)
-        .param(kind.apiName())
-        .param(entityId)
-        .query(
-            (rs, row) ->
-                new ActiveJob(rs.getObject("id", UUID.class), JobStatus.of(rs.getString("status"))))
-        .optional();
-  }
-
-  void insertJob(UUID syncId, SyncCommand command, Entity entity, Instant requestedAt) {
-    Timestamp at = Timestamp.from(requestedAt);
-    jdbc.sql(
-            """
-            INSERT INTO sync_jobs (
-                id, entity_type, entity_id, parent_sync_id, root_sync_id, reason, status,
-                requested_by, spotify_id, ticketmaster_id, skip_dependencies, force_refresh,
-                requested_at, attempts, status_at, status_rank)
-            VALUES (
-                :id, :entityType, :entityId, NULL, :id, 'USER', 'queued',
-                :requestedBy, :spotifyId, :ticketmasterId, :skipDependencies, :forceRefresh,
-                :requestedAt, 0, :requestedAt, 0)
-            """)
+  Job queueJob(
+      UUID syncId,
+      SyncCommand command,
+      Entity entity,
+      Instant requestedAt,
+      OutboxRow announcement) {
+    return jdbc.sql(QUEUE_JOB.formatted(command.kind().table()))
+        .param("joinActive", !command.forceRefresh())
         .param("id", syncId)
         .param("entityType", command.kind().apiName())
         .param("entityId", entity.id())
@@ -132,31 +171,17 @@ class SyncRequestStore {
         .param("ticketmasterId", entity.ticketmasterId())
         .param("skipDependencies", command.skipDependencies())
         .param("forceRefresh", command.forceRefresh())
-        .param("requestedAt", at)
-        .update();
-  }
-
-  /** The entity shows {@code queued} at once, unless a newer status is already there. */
-  void markEntityQueued(EntityKind kind, UUID entityId, Instant requestedAt) {
-    String sql =
-        switch (kind) {
-          case ARTIST ->
-              """
-              UPDATE artists SET sync_status = 'queued', sync_status_at = :at
-              WHERE id = :id AND (sync_status_at IS NULL OR sync_status_at < :at)
-              """;
-          case SHOW ->
-              """
-              UPDATE shows SET sync_status = 'queued', sync_status_at = :at
-              WHERE id = :id AND (sync_status_at IS NULL OR sync_status_at < :at)
-              """;
-          case VENUE ->
-              """
-              UPDATE venues SET sync_status = 'queued', sync_status_at = :at
-              WHERE id = :id AND (sync_status_at IS NULL OR sync_status_at < :at)
-              """;
-        };
-    jdbc.sql(sql).param("id", entityId).param("at", Timestamp.from(requestedAt)).update();
+        .param("requestedAt", Timestamp.from(requestedAt))
+        .param("eventId", announcement.eventId())
+        .param("topic", announcement.topic())
+        .param("messageKey", announcement.messageKey())
+        .query(
+            (rs, row) ->
+                new Job(
+                    rs.getObject("id", UUID.class),
+                    JobStatus.of(rs.getString("status")),
+                    rs.getBoolean("joined")))
+        .single();
   }
 
   /**
@@ -232,6 +257,12 @@ class SyncRequestStore {
 
   static boolean sameHash(byte[] a, byte[] b) {
     return Arrays.equals(a, b);
+  }
+
+  private static String columns(EntityKind kind) {
+    return kind == EntityKind.ARTIST
+        ? "id, spotify_id, ticketmaster_id"
+        : "id, NULL AS spotify_id, ticketmaster_id";
   }
 
   private static Entity entity(ResultSet rs, int row) throws SQLException {

@@ -76,11 +76,7 @@ class OutboxRelayIntegrationTests {
         transactions.executeWithoutResult(
             status -> {
               insertJob(syncId, entityId, at);
-              store.insert(
-                  UUID.randomUUID(),
-                  syncId,
-                  Topics.requested(EntityType.ARTIST).name(),
-                  Topics.key(entityId));
+              insertOutboxRow(syncId, OutboxRow.syncRequested(EntityKind.ARTIST, entityId));
             });
         syncIdsByEntity.computeIfAbsent(entityId.toString(), id -> new ArrayList<>()).add(syncId);
       }
@@ -155,6 +151,19 @@ class OutboxRelayIntegrationTests {
             settings);
     return new OutboxRelay(
         store, transactions, producers, null, settings, new SimpleMeterRegistry());
+  }
+
+  private static void insertOutboxRow(UUID syncId, OutboxRow row) {
+    jdbc.sql(
+            """
+            INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
+            VALUES (?, ?, ?, ?)
+            """)
+        .param(row.eventId())
+        .param(syncId)
+        .param(row.topic())
+        .param(row.messageKey())
+        .update();
   }
 
   private static void insertJob(UUID syncId, UUID entityId, Instant at) {
