@@ -2,6 +2,9 @@ package io.setsync.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** What {@code ./setsync bench} runs, from its command-line flags. */
 record BenchOptions(
@@ -18,7 +21,21 @@ record BenchOptions(
     boolean scaling,
     boolean tenfold,
     Path output,
-    Path before) {
+    Path before,
+    Set<String> only) {
+
+  /** The steps {@code --only} can name. */
+  static final Set<String> STEPS =
+      Set.of("throughput", "fresh", "completion", "post", "baseline", "scaling", "quota");
+
+  /** Whether this run includes the step; all steps unless {@code --only} named some. */
+  boolean includes(String step) {
+    return only.isEmpty() || only.contains(step);
+  }
+
+  boolean includesAny(String... steps) {
+    return Arrays.stream(steps).anyMatch(this::includes);
+  }
 
   static BenchOptions parse(String[] args) {
     int artists = 1000;
@@ -28,6 +45,7 @@ record BenchOptions(
     boolean tenfold = false;
     Path output = Path.of("bench-results");
     Path before = null;
+    Set<String> only = new TreeSet<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--artists" -> artists = Integer.parseInt(args[++i]);
@@ -37,6 +55,14 @@ record BenchOptions(
         case "--tenfold" -> tenfold = true;
         case "--output" -> output = Path.of(args[++i]);
         case "--before" -> before = Path.of(args[++i]);
+        case "--only" -> {
+          for (String step : args[++i].split(",")) {
+            if (!STEPS.contains(step)) {
+              throw new IllegalArgumentException("unknown step " + step + "\n" + USAGE);
+            }
+            only.add(step);
+          }
+        }
         case "--quick" -> {
           artists = 200;
           runs = 1;
@@ -63,17 +89,21 @@ record BenchOptions(
         scaling,
         tenfold,
         output,
-        before);
+        before,
+        Set.copyOf(only));
   }
 
   static final String USAGE =
       """
       usage: ./setsync bench [--artists N] [--runs R] [--warm-up-seconds S] [--no-scaling]
                              [--tenfold] [--quick] [--output DIR] [--before FILE]
+                             [--only STEP,...]
         --artists N   generated artists per throughput run (default 1000)
         --runs R      throughput runs, reported as median and spread (default 3)
         --tenfold     also run 10 x N artists once (scaling with work)
         --quick       200 artists, 1 run, 10 s warm-up, no scaling: a smoke run
         --before FILE a JSON an earlier run wrote: printed in the report as "Before"
+        --only STEPS  only these of throughput,fresh,completion,post,baseline,scaling,quota
+                      (for profiling one step: writes the JSON, leaves docs/PERFORMANCE.md)
       """;
 }

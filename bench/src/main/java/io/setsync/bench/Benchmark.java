@@ -61,11 +61,13 @@ public final class Benchmark {
     attempt(
         report,
         "CPU-bound stack",
+        options.includesAny("throughput", "fresh", "completion", "post", "baseline")
+            || options.tenfold(),
         () -> {
           try (LocalStack stack = start(repository, "cpu", CPU_BOUND_ENVIRONMENT, 1)) {
             Session session = new Session(stack);
             session.warmUp(ids, options.warmUp());
-            for (int run = 1; run <= options.runs(); run++) {
+            for (int run = 1; options.includes("throughput") && run <= options.runs(); run++) {
               ThroughputScenario.Result result =
                   session.throughput().run(ids.next(options.artists()), Duration.ofMinutes(15));
               System.out.printf("throughput run %d: %s%n", run, result);
@@ -74,10 +76,12 @@ public final class Benchmark {
             attempt(
                 report,
                 "fresh entities",
+                options.includes("fresh"),
                 () -> report.setFreshCalls(session.freshEntityCalls(ids.previous(100))));
             attempt(
                 report,
                 "request-to-completed latency",
+                options.includes("completion"),
                 () ->
                     report.setCompletionLatency(
                         session
@@ -88,6 +92,7 @@ public final class Benchmark {
             attempt(
                 report,
                 "POST latency, workers paused",
+                options.includes("post"),
                 () -> {
                   try (WorkerPause paused = WorkerPause.of(stack.processIds())) {
                     report.setPostLatencyWorkersPaused(
@@ -98,6 +103,7 @@ public final class Benchmark {
             attempt(
                 report,
                 "POST latency",
+                options.includes("post"),
                 () -> {
                   report.setPostLatency(
                       session.latency().postLatency(ids.next(postRequests), options.postRate()));
@@ -116,6 +122,7 @@ public final class Benchmark {
             attempt(
                 report,
                 "sequential baseline",
+                options.includes("baseline"),
                 () -> {
                   session.simulator().reset();
                   session.simulator().faults("spotify", 50, 0);
@@ -130,7 +137,7 @@ public final class Benchmark {
           }
         });
 
-    if (options.scaling()) {
+    if (options.scaling() && options.includes("scaling")) {
       attempt(
           report,
           "two instances of each worker",
@@ -147,6 +154,7 @@ public final class Benchmark {
     attempt(
         report,
         "quota-bound",
+        options.includes("quota"),
         () -> {
           try (LocalStack stack = start(repository, "quota", QUOTA_BOUND_ENVIRONMENT, 1)) {
             Session session = new Session(stack);
@@ -164,16 +172,25 @@ public final class Benchmark {
     Files.createDirectories(options.output());
     Path json = options.output().resolve("bench-" + Instant.now().toEpochMilli() + ".json");
     report.writeJson(json);
-    Path markdown = repository.resolve("docs").resolve("PERFORMANCE.md");
-    report.writeMarkdown(markdown);
     System.out.println(report.table());
-    System.out.println("JSON: " + json + "\nReport: " + markdown);
+    System.out.println("JSON: " + json);
+    if (options.only().isEmpty()) {
+      Path markdown = repository.resolve("docs").resolve("PERFORMANCE.md");
+      report.writeMarkdown(markdown);
+      System.out.println("Report: " + markdown);
+    }
   }
 
   /** One step of the benchmark; a failing step is reported as such and the others still run. */
   @FunctionalInterface
   private interface Step {
     void run() throws Exception;
+  }
+
+  private static void attempt(BenchReport report, String name, boolean included, Step step) {
+    if (included) {
+      attempt(report, name, step);
+    }
   }
 
   private static void attempt(BenchReport report, String name, Step step) {
@@ -227,6 +244,7 @@ public final class Benchmark {
   /** One running stack and the clients the scenarios use against it. */
   private static final class Session {
     private final SyncApi api;
+    private final PostLoad postLoad;
     private final Simulator simulator;
     private final JobBoard board;
     private final Submitter submitter;
@@ -234,8 +252,9 @@ public final class Benchmark {
 
     Session(LocalStack stack) {
       LocalSettings settings = stack.settings();
-      this.api =
-          new SyncApi(settings.apiUrl(), DevToken.issue(settings.jwtSecret(), Duration.ofDays(1)));
+      String token = DevToken.issue(settings.jwtSecret(), Duration.ofDays(1));
+      this.api = new SyncApi(settings.apiUrl(), token);
+      this.postLoad = new PostLoad(settings.apiUrl(), token, 64);
       this.simulator = new Simulator(settings.simulatorUrl());
       this.board = new JobBoard(settings.jdbcUrl());
       this.submitter = new Submitter(api, 64);
@@ -256,7 +275,7 @@ public final class Benchmark {
     }
 
     LatencyScenario latency() {
-      return new LatencyScenario(api);
+      return new LatencyScenario(api, postLoad);
     }
 
     /** Runs batches of artists until the warm-up time has passed: the JIT needs ~30 s here. */

@@ -4,10 +4,7 @@ import io.setsync.simulator.CatalogArtist;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /** POST latency under an open-loop load, and request-to-completed time on an idle system. */
@@ -19,44 +16,17 @@ final class LatencyScenario {
   record CompletionLatency(int syncs, Distribution millis) {}
 
   private final SyncApi api;
+  private final PostLoad load;
 
-  LatencyScenario(SyncApi api) {
+  LatencyScenario(SyncApi api, PostLoad load) {
     this.api = api;
+    this.load = load;
   }
 
-  /**
-   * Sends at a fixed rate regardless of answers (open loop), timing each request from when it was
-   * due, not from when it went out, so a stall counts against every request it delayed.
-   */
-  PostLatency postLatency(List<CatalogArtist> artists, int ratePerSecond) {
-    long intervalNanos = 1_000_000_000L / ratePerSecond;
-    List<Double> millis = Collections.synchronizedList(new ArrayList<>());
-    AtomicLong refused = new AtomicLong();
-    List<CompletableFuture<?>> pending = new ArrayList<>();
-    long start = System.nanoTime();
-    for (int i = 0; i < artists.size(); i++) {
-      long due = start + i * intervalNanos;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      // A request that fails (say, a connect time-out under overload) is timed and counted as
-      // refused, not allowed to end the measurement.
-      pending.add(
-          api.requestArtist(artists.get(i), false, true)
-              .handle(
-                  (answer, error) -> {
-                    millis.add((System.nanoTime() - due) / 1_000_000.0);
-                    if (error != null || answer.status() != 202) {
-                      refused.incrementAndGet();
-                    }
-                    return null;
-                  }));
-    }
-    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    return new PostLatency(
-        ratePerSecond, seconds, artists.size(), refused.get(), Distribution.of(millis));
+  /** {@code POST /api/v1/syncs} at a fixed rate, open loop: see {@link PostLoad}. */
+  PostLatency postLatency(List<CatalogArtist> artists, int ratePerSecond)
+      throws InterruptedException {
+    return load.run(artists, ratePerSecond);
   }
 
   /** One artist at a time: POST, then poll the job until it is completed. */

@@ -37,11 +37,7 @@ final class SyncApi {
 
   CompletableFuture<Accepted> requestArtist(
       CatalogArtist artist, boolean forceRefresh, boolean skipDependencies) {
-    String body =
-        """
-        {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s",\
-        "options":{"forceRefresh":%s,"skipDependencies":%s}}"""
-            .formatted(artist.spotifyId(), artist.ticketmasterId(), forceRefresh, skipDependencies);
+    String body = artistBody(artist, forceRefresh, skipDependencies);
     HttpRequest request =
         HttpRequest.newBuilder(baseUri.resolve("/api/v1/syncs"))
             .timeout(Duration.ofSeconds(30))
@@ -51,6 +47,14 @@ final class SyncApi {
             .build();
     return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
         .thenApply(response -> accepted(response.statusCode(), response.body()));
+  }
+
+  /** The body of {@code POST /api/v1/syncs} for an artist by both ids. */
+  static String artistBody(CatalogArtist artist, boolean forceRefresh, boolean skipDependencies) {
+    return """
+        {"entityType":"artist","spotifyId":"%s","ticketmasterId":"%s",\
+        "options":{"forceRefresh":%s,"skipDependencies":%s}}"""
+        .formatted(artist.spotifyId(), artist.ticketmasterId(), forceRefresh, skipDependencies);
   }
 
   /** The job's status, e.g. {@code completed}. */
