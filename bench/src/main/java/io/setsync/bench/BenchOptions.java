@@ -13,6 +13,7 @@ record BenchOptions(
     Duration warmUp,
     int postRate,
     Duration postDuration,
+    Duration postWarmUp,
     int completionSamples,
     int baselineArtists,
     int quotaArtists,
@@ -43,6 +44,8 @@ record BenchOptions(
     Duration warmUp = Duration.ofSeconds(30);
     boolean scaling = true;
     boolean tenfold = false;
+    int postRate = 500;
+    Duration postWarmUp = Duration.ofSeconds(30);
     Path output = Path.of("bench-results");
     Path before = null;
     Set<String> only = new TreeSet<>();
@@ -51,6 +54,8 @@ record BenchOptions(
         case "--artists" -> artists = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--warm-up-seconds" -> warmUp = Duration.ofSeconds(Long.parseLong(args[++i]));
+        case "--post-rate" -> postRate = Integer.parseInt(args[++i]);
+        case "--post-warm-up-seconds" -> postWarmUp = Duration.ofSeconds(Long.parseLong(args[++i]));
         case "--no-scaling" -> scaling = false;
         case "--tenfold" -> tenfold = true;
         case "--output" -> output = Path.of(args[++i]);
@@ -67,20 +72,23 @@ record BenchOptions(
           artists = 200;
           runs = 1;
           warmUp = Duration.ofSeconds(10);
+          postWarmUp = Duration.ofSeconds(10);
           scaling = false;
         }
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
-    if (artists < 1 || runs < 1) {
-      throw new IllegalArgumentException("--artists and --runs must be positive\n" + USAGE);
+    if (artists < 1 || runs < 1 || postRate < 1) {
+      throw new IllegalArgumentException(
+          "--artists, --runs and --post-rate must be positive\n" + USAGE);
     }
     return new BenchOptions(
         artists,
         runs,
         warmUp,
-        500,
+        postRate,
         Duration.ofSeconds(10),
+        postWarmUp,
         20,
         20,
         2000,
@@ -97,9 +105,13 @@ record BenchOptions(
       """
       usage: ./setsync bench [--artists N] [--runs R] [--warm-up-seconds S] [--no-scaling]
                              [--tenfold] [--quick] [--output DIR] [--before FILE]
+                             [--post-rate R] [--post-warm-up-seconds S]
                              [--only STEP,...]
         --artists N   generated artists per throughput run (default 1000)
         --runs R      throughput runs, reported as median and spread (default 3)
+        --post-rate R POST requests per second of the latency step (default 500)
+        --post-warm-up-seconds S
+                      POSTs at that rate, unreported, before it is measured (default 30)
         --tenfold     also run 10 x N artists once (scaling with work)
         --quick       200 artists, 1 run, 10 s warm-up, no scaling: a smoke run
         --before FILE a JSON an earlier run wrote: printed in the report as "Before"

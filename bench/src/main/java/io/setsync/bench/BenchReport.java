@@ -171,9 +171,11 @@ final class BenchReport {
     rows.add(row("upstream calls for fresh entities", String.valueOf(freshCalls), "0"));
     if (postLatencyWorkersPaused != null) {
       rows.add(postLatencyRow(postLatencyWorkersPaused, "workers paused"));
+      rows.add(postCpuRow(postLatencyWorkersPaused));
     }
     if (postLatency != null) {
       rows.add(postLatencyRow(postLatency, "whole stack running"));
+      rows.add(postCpuRow(postLatency));
     }
     if (completionLatency != null) {
       rows.add(
@@ -232,6 +234,14 @@ final class BenchReport {
             + latency.requests()
             + " not accepted)",
         "p99 < " + num(TARGET_POST_P99_MS));
+  }
+
+  private static String[] postCpuRow(LatencyScenario.PostLatency latency) {
+    Map<String, Double> perRequest = latency.cpuMillisPerRequest();
+    return row(
+        "  CPU ms per request by component",
+        perRequest.isEmpty() ? "not measured" : cpu(perRequest, "%.2f"),
+        "");
   }
 
   void writeJson(Path file) throws IOException {
@@ -311,13 +321,17 @@ final class BenchReport {
   }
 
   private static String cpu(Map<String, Double> seconds) {
+    return cpu(seconds, "%.1f");
+  }
+
+  private static String cpu(Map<String, Double> seconds, String format) {
     StringBuilder out = new StringBuilder();
     seconds.forEach(
         (name, value) ->
             out.append(out.isEmpty() ? "" : ", ")
                 .append(name)
                 .append(' ')
-                .append(String.format(Locale.ROOT, "%.1f", value)));
+                .append(String.format(Locale.ROOT, format, value)));
     return out.toString();
   }
 }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,7 +92,7 @@ final class PostLoad implements AutoCloseable {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new LatencyScenario.PostLatency(
-        ratePerSecond, seconds, artists.size(), refused.get(), Distribution.of(millis));
+        ratePerSecond, seconds, artists.size(), refused.get(), Distribution.of(millis), Map.of());
   }
 
   private int post(String body) {

@@ -34,4 +34,16 @@ class BenchOptionsTests {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown step nap");
   }
+
+  @Test
+  void takesThePostRate() {
+    assertThat(BenchOptions.parse(new String[0]).postRate()).isEqualTo(500);
+    assertThat(BenchOptions.parse(new String[] {"--post-rate", "250"}).postRate()).isEqualTo(250);
+    assertThat(BenchOptions.parse(new String[0]).postWarmUp()).hasSeconds(30);
+    assertThat(BenchOptions.parse(new String[] {"--post-warm-up-seconds", "5"}).postWarmUp())
+        .hasSeconds(5);
+    assertThatThrownBy(() -> BenchOptions.parse(new String[] {"--post-rate", "0"}))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--post-rate");
+  }
 }

@@ -23,7 +23,9 @@ class BenchReportTests {
     BenchReport read = BenchReport.read(json);
 
     assertThat(read.table()).isEqualTo(report.table());
-    assertThat(read.table()).contains("1,500.0", "workers paused", "whole stack running", "4.0×");
+    assertThat(read.table())
+        .contains("1,500.0", "workers paused", "whole stack running", "4.0×")
+        .contains("sync-api 2.00", "not measured");
   }
 
   @Test
@@ -52,8 +54,10 @@ class BenchReportTests {
             "--runs 1");
     report.throughput().add(run(1500));
     Distribution millis = Distribution.of(List.of(1.0, 2.0, 30.0));
-    report.setPostLatencyWorkersPaused(new LatencyScenario.PostLatency(500, 10, 3, 0, millis));
-    report.setPostLatency(new LatencyScenario.PostLatency(500, 10, 3, 1, millis));
+    report.setPostLatencyWorkersPaused(
+        new LatencyScenario.PostLatency(500, 10, 3, 0, millis, Map.of("sync-api", 0.006)));
+    // An earlier report's POST step, written before CPU was measured per request.
+    report.setPostLatency(new LatencyScenario.PostLatency(500, 10, 3, 1, millis, null));
     report.setCompletionLatency(new LatencyScenario.CompletionLatency(3, millis));
     report.setBaseline(new SequentialBaseline.Result(20, 4, 1500, 375));
     report.setQuota(new QuotaScenario.Result(5, 4.9, 0.98, 10, 9.5, 0, 60));

@@ -28,7 +28,12 @@ class OutboxConfiguration {
       OutboxSettings settings,
       MeterRegistry meters) {
     return new OutboxRelay(
-        store, new TransactionTemplate(transactionManager), producers, topics, settings, meters);
+        store,
+        new TransactionTemplate(transactionManager),
+        producers,
+        topics::isReady,
+        settings,
+        meters);
   }
 
   @Bean

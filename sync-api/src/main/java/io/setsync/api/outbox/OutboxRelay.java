@@ -1,8 +1,8 @@
 package io.setsync.api.outbox;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.setsync.api.kafka.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.Producer;
@@ -34,6 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * later rows of its entity, which were not sent in this round: the next round starts with it again,
  * so a failure never reorders an entity's events and never loses one. After a failure the producer
  * is closed and replaced, and rounds back off.
+ *
+ * <p>Under load a round is followed by the {@linkplain OutboxSettings#batchLinger() batch linger},
+ * so one round carries the rows of many requests: one relay transaction and one Kafka request per
+ * round rather than per request.
  */
 class OutboxRelay implements SmartLifecycle {
 
@@ -42,10 +47,11 @@ class OutboxRelay implements SmartLifecycle {
   private final OutboxStore store;
   private final TransactionTemplate transactions;
   private final Supplier<Producer<String, SpecificRecord>> producers;
-  private final KafkaTopics topics;
+  private final BooleanSupplier topicsReady;
   private final OutboxSettings settings;
   private final Counter published;
   private final Counter failed;
+  private final DistributionSummary roundRows;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wake = lock.newCondition();
   private boolean woken;
@@ -57,13 +63,13 @@ class OutboxRelay implements SmartLifecycle {
       OutboxStore store,
       TransactionTemplate transactions,
       Supplier<Producer<String, SpecificRecord>> producers,
-      KafkaTopics topics,
+      BooleanSupplier topicsReady,
       OutboxSettings settings,
       MeterRegistry meters) {
     this.store = store;
     this.transactions = transactions;
     this.producers = producers;
-    this.topics = topics;
+    this.topicsReady = topicsReady;
     this.settings = settings;
     this.published =
         Counter.builder("setsync.outbox.published")
@@ -73,10 +79,24 @@ class OutboxRelay implements SmartLifecycle {
         Counter.builder("setsync.outbox.send.failures")
             .description("Outbox rows whose send failed; they stay in the outbox")
             .register(meters);
+    this.roundRows =
+        DistributionSummary.builder("setsync.outbox.round.rows")
+            .description("Rows published per relay round that published any")
+            .register(meters);
   }
 
   /** A round result: rows acknowledged, and the first failure, if any. */
   record Round(int published, int remaining, Exception failure) {}
+
+  // Rows committed before a round starts are in it: a wake-up from before is spent.
+  private void clearWake() {
+    lock.lock();
+    try {
+      woken = false;
+    } finally {
+      lock.unlock();
+    }
+  }
 
   /** Asks for a round now, e.g. after a transaction wrote rows. */
   void wakeUp() {
@@ -121,10 +141,11 @@ class OutboxRelay implements SmartLifecycle {
   private void run() {
     Duration backoff = settings.pollInterval();
     while (running) {
-      if (!topics.isReady()) {
+      if (!topicsReady.getAsBoolean()) {
         pause(settings.pollInterval());
         continue;
       }
+      clearWake();
       try {
         Round round = publishRound();
         if (round.failure() != null) {
@@ -137,7 +158,12 @@ class OutboxRelay implements SmartLifecycle {
           backOff(backoff);
         } else {
           backoff = settings.pollInterval();
-          if (round.remaining() == 0) {
+          if (round.remaining() > 0) {
+            continue; // a backlog: the next round at once
+          }
+          if (round.published() > 0) {
+            backOff(settings.batchLinger());
+          } else {
             pause(settings.pollInterval());
           }
         }
@@ -203,6 +229,9 @@ class OutboxRelay implements SmartLifecycle {
     }
     store.delete(acknowledged);
     published.increment(acknowledged.size());
+    if (!acknowledged.isEmpty()) {
+      roundRows.record(acknowledged.size());
+    }
     if (failure != null) {
       failed.increment(batch.size() - acknowledged.size());
       closeProducer(Duration.ZERO);
@@ -267,7 +296,8 @@ class OutboxRelay implements SmartLifecycle {
     }
   }
 
-  // Unlike pause, new rows do not cut a back-off short: Kafka is not back because a request came.
+  // Unlike pause, new rows do not cut a back-off (or the batch linger) short: Kafka is not back
+  // because a request came, and the linger is there to let new rows gather.
   private void backOff(Duration duration) {
     lock.lock();
     try {

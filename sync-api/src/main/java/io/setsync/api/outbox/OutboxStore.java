@@ -36,10 +36,19 @@ class OutboxStore {
   /**
    * Makes this transaction the only relay round of all instances; false if another one runs. One
    * round at a time keeps the per-entity order across instances.
+   *
+   * <p>The round commits without waiting for its WAL flush ({@code synchronous_commit} off for this
+   * transaction only): all it writes is the deletion of rows Kafka has acknowledged, and if a crash
+   * loses that deletion the rows are published again, which consumers already take (at least once,
+   * deduplicated by syncId) as they take a relay crash between the acknowledgement and the commit.
    */
   boolean tryLockRelay() {
     return Boolean.TRUE.equals(
-        jdbc.sql("SELECT pg_try_advisory_xact_lock(?, ?)")
+        jdbc.sql(
+                """
+                SELECT pg_try_advisory_xact_lock(?, ?)
+                       AND set_config('synchronous_commit', 'off', true) = 'off'
+                """)
             .param(LOCK_NAMESPACE)
             .param(RELAY_LOCK)
             .query(Boolean.class)

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.setsync.api.TestKafka;
 import io.setsync.api.TestRegistry;
@@ -127,6 +129,42 @@ class OutboxRelayIntegrationTests {
     assertThat(published).isEqualTo(syncIdsByEntity);
   }
 
+  @Test
+  void rowsWrittenWhileARoundLingersArePublishedTogether() {
+    // given a running relay that lingers 2 s after a round that published rows
+    MeterRegistry meters = new SimpleMeterRegistry();
+    OutboxRelay relay = relay(100, Duration.ofSeconds(2), meters);
+    DistributionSummary rounds = meters.get("setsync.outbox.round.rows").summary();
+    relay.start();
+    try {
+      // when one request is published, and five more commit one by one while it lingers
+      queueRequest(relay);
+      await().atMost(Duration.ofSeconds(10)).until(() -> rounds.count() == 1);
+      for (int request = 0; request < 5; request++) {
+        queueRequest(relay);
+      }
+
+      // then the five share the next round
+      await().atMost(Duration.ofSeconds(10)).until(() -> store.backlog().rows() == 0);
+      await().atMost(Duration.ofSeconds(5)).until(() -> rounds.totalAmount() == 6);
+      assertThat(rounds.count()).isEqualTo(2);
+      assertThat(rounds.max()).isEqualTo(5);
+    } finally {
+      relay.stop();
+    }
+  }
+
+  private static void queueRequest(OutboxRelay relay) {
+    UUID syncId = UUID.randomUUID();
+    UUID entityId = UUID.randomUUID();
+    transactions.executeWithoutResult(
+        status -> {
+          insertJob(syncId, entityId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+          insertOutboxRow(syncId, OutboxRow.syncRequested(EntityKind.ARTIST, entityId));
+        });
+    relay.wakeUp();
+  }
+
   private static void drain(OutboxRelay relay) {
     while (store.backlog().rows() > 0) {
       OutboxRelay.Round round = relay.publishRound();
@@ -135,10 +173,15 @@ class OutboxRelayIntegrationTests {
   }
 
   private static OutboxRelay relay(int batchSize) {
+    return relay(batchSize, Duration.ZERO, new SimpleMeterRegistry());
+  }
+
+  private static OutboxRelay relay(int batchSize, Duration batchLinger, MeterRegistry meters) {
     OutboxSettings settings =
         new OutboxSettings(
             batchSize,
             Duration.ofMillis(50),
+            batchLinger,
             Duration.ofSeconds(10),
             Duration.ofSeconds(1),
             Duration.ofSeconds(5));
@@ -149,8 +192,7 @@ class OutboxRelayIntegrationTests {
             kafka,
             new KafkaSettings(TestRegistry.url(), 6, Duration.ofSeconds(10), Duration.ofSeconds(1)),
             settings);
-    return new OutboxRelay(
-        store, transactions, producers, null, settings, new SimpleMeterRegistry());
+    return new OutboxRelay(store, transactions, producers, () -> true, settings, meters);
   }
 
   private static void insertOutboxRow(UUID syncId, OutboxRow row) {
