@@ -41,7 +41,7 @@ record BenchOptions(
   static BenchOptions parse(String[] args) {
     int artists = 1000;
     int runs = 3;
-    Duration warmUp = Duration.ofSeconds(30);
+    Duration warmUp = Duration.ofSeconds(60);
     boolean scaling = true;
     boolean tenfold = false;
     int postRate = 500;
@@ -109,6 +109,8 @@ record BenchOptions(
                              [--only STEP,...]
         --artists N   generated artists per throughput run (default 1000)
         --runs R      throughput runs, reported as median and spread (default 3)
+        --warm-up-seconds S
+                      batches of 100 artists, not counted, before the runs (default 60)
         --post-rate R POST requests per second of the latency step (default 500)
         --post-warm-up-seconds S
                       POSTs at that rate, unreported, before it is measured (default 30)
