@@ -1,6 +1,5 @@
 package io.setsync.api.outbox;
 
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -11,13 +10,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * that it can share a statement with the job's (the request feature writes job, outbox row and
  * entity status in one round trip).
  */
-@Component
 public class Outbox {
 
-  private final OutboxRelay relay;
+  /** The {@code producer} of the events sync-api publishes. */
+  public static final String PRODUCER = "sync-api";
 
-  Outbox(OutboxRelay relay) {
-    this.relay = relay;
+  private final Runnable relayWakeUp;
+
+  /** {@code relayWakeUp}: asks the relay for a round (a bean of {@link OutboxConfiguration}). */
+  public Outbox(Runnable relayWakeUp) {
+    this.relayWakeUp = relayWakeUp;
   }
 
   /**
@@ -32,7 +34,7 @@ public class Outbox {
         new TransactionSynchronization() {
           @Override
           public void afterCommit() {
-            relay.wakeUp();
+            relayWakeUp.run();
           }
         });
   }

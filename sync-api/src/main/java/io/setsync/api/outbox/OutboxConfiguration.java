@@ -37,6 +37,11 @@ class OutboxConfiguration {
   }
 
   @Bean
+  Outbox outbox(OutboxRelay relay) {
+    return new Outbox(relay::wakeUp);
+  }
+
+  @Bean
   OutboxMetrics outboxMetrics(OutboxStore store, Clock clock, MeterRegistry meters) {
     return new OutboxMetrics(store, clock, meters);
   }

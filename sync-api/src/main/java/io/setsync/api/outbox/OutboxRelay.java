@@ -197,8 +197,7 @@ class OutboxRelay implements SmartLifecycle {
       try {
         sends.add(
             producer.send(
-                new ProducerRecord<>(
-                    event.topic(), event.key(), SyncRequestedMapper.toAvro(event))));
+                new ProducerRecord<>(event.topic(), event.key(), OutboxEvents.toAvro(event))));
       } catch (RuntimeException e) {
         // Serialization (e.g. registry down) or a closed producer: send nothing more this round.
         failure = e;

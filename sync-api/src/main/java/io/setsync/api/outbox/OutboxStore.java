@@ -62,7 +62,8 @@ class OutboxStore {
             SELECT o.id, o.event_id, o.topic, o.message_key,
                    j.id AS sync_id, j.root_sync_id, j.parent_sync_id, j.entity_type, j.entity_id,
                    j.requested_at, j.spotify_id, j.ticketmaster_id, j.reason,
-                   j.skip_dependencies, j.force_refresh, j.requested_by
+                   j.skip_dependencies, j.force_refresh, j.requested_by,
+                   j.error_message, j.attempts, j.finished_at
             FROM sync_outbox o
             JOIN sync_jobs j ON j.id = o.sync_id
             ORDER BY o.id
@@ -111,6 +112,9 @@ class OutboxStore {
         SyncReason.valueOf(rs.getString("reason")),
         rs.getBoolean("skip_dependencies"),
         rs.getBoolean("force_refresh"),
-        rs.getString("requested_by"));
+        rs.getString("requested_by"),
+        rs.getString("error_message"),
+        rs.getInt("attempts"),
+        Optional.ofNullable(rs.getTimestamp("finished_at")).map(Timestamp::toInstant).orElse(null));
   }
 }

@@ -5,7 +5,11 @@ import io.setsync.api.sync.SyncReason;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One outbox row with the job it announces: a SyncRequested waiting to be published. */
+/**
+ * One outbox row with the job it announces, waiting to be published: the job's SyncRequested, or
+ * for a row on {@code sync.outcomes} the SyncFailed of its timeout ({@code errorMessage}, {@code
+ * attempts}, {@code finishedAt} are for that one).
+ */
 record PendingEvent(
     long outboxId,
     UUID eventId,
@@ -22,4 +26,7 @@ record PendingEvent(
     SyncReason reason,
     boolean skipDependencies,
     boolean forceRefresh,
-    String requestedBy) {}
+    String requestedBy,
+    String errorMessage,
+    int attempts,
+    Instant finishedAt) {}

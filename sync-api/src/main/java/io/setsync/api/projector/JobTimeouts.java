@@ -2,7 +2,9 @@ package io.setsync.api.projector;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.setsync.api.outbox.Outbox;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.schemas.topic.Topics;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,7 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Fails jobs stuck in {@code queued} or {@code running} past the timeout with TIMED_OUT, in
  * batches. {@code FOR UPDATE SKIP LOCKED} lets every instance sweep at once without doing the same
- * job twice. A real outcome that arrives later still wins (see the ranks in 003-sync-api.sql).
+ * job twice. A real outcome that arrives later still wins (see the ranks in 003-sync-api.sql). Each
+ * timed-out job's SyncFailed ({@code TIMED_OUT}, final) goes to {@code sync.outcomes} through the
+ * outbox, written by the statement that fails the job, so downstream services see every job end;
+ * the projector skips it (see {@link StatusEvents#isSweeperVerdict}).
  */
 @Component
 class JobTimeouts {
@@ -32,6 +37,7 @@ class JobTimeouts {
 
   private final JdbcClient jdbc;
   private final ProjectorStore store;
+  private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final ProjectorSettings settings;
   private final Clock clock;
@@ -40,12 +46,14 @@ class JobTimeouts {
   JobTimeouts(
       JdbcClient jdbc,
       ProjectorStore store,
+      Outbox outbox,
       TransactionTemplate transactions,
       ProjectorSettings settings,
       Clock clock,
       MeterRegistry meters) {
     this.jdbc = jdbc;
     this.store = store;
+    this.outbox = outbox;
     this.transactions = transactions;
     this.settings = settings;
     this.clock = clock;
@@ -88,18 +96,26 @@ class JobTimeouts {
                     WHERE status IN ('queued', 'running') AND status_at < :cutoff
                     ORDER BY status_at
                     LIMIT :limit
-                    FOR UPDATE SKIP LOCKED)
-                UPDATE sync_jobs j
-                SET status = 'failed', status_rank = :rank, status_at = :now, finished_at = :now,
-                    error_code = 'TIMED_OUT', error_message = :message, updated_at = now()
-                FROM stuck
-                WHERE j.id = stuck.id
-                RETURNING j.entity_type, j.entity_id, stuck.status_at AS stuck_since
+                    FOR UPDATE SKIP LOCKED),
+                failed AS (
+                    UPDATE sync_jobs j
+                    SET status = 'failed', status_rank = :rank, status_at = :now,
+                        finished_at = :now, error_code = 'TIMED_OUT', error_message = :message,
+                        updated_at = now()
+                    FROM stuck
+                    WHERE j.id = stuck.id
+                    RETURNING j.id, j.entity_type, j.entity_id, stuck.status_at AS stuck_since),
+                announced AS (
+                    INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
+                    SELECT gen_random_uuid(), failed.id, :topic, failed.entity_id::text
+                    FROM failed)
+                SELECT entity_type, entity_id, stuck_since FROM failed
                 """)
             .param("cutoff", Timestamp.from(cutoff))
             .param("limit", settings.sweepBatchSize())
             .param("rank", StatusEvent.RANK_TIMED_OUT)
             .param("now", Timestamp.from(now))
+            .param("topic", Topics.OUTCOMES.name())
             .param(
                 "message",
                 "No progress for "
@@ -115,6 +131,7 @@ class JobTimeouts {
     if (stuck.isEmpty()) {
       return 0;
     }
+    outbox.wakeRelayAfterCommit();
     for (EntityKind kind : EntityKind.values()) {
       // The entity fails as of the job's last real event (ranked after it), so that any later
       // real event of the entity still wins.

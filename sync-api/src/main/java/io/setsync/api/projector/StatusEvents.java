@@ -1,8 +1,10 @@
 package io.setsync.api.projector;
 
+import io.setsync.api.outbox.Outbox;
 import io.setsync.api.sync.EntityKind;
 import io.setsync.api.sync.SyncReason;
 import io.setsync.events.SyncCompleted;
+import io.setsync.events.SyncErrorCode;
 import io.setsync.events.SyncFailed;
 import io.setsync.events.SyncRequested;
 import io.setsync.events.SyncStarted;
@@ -13,6 +15,16 @@ import org.apache.avro.specific.SpecificRecord;
 final class StatusEvents {
 
   private StatusEvents() {}
+
+  /**
+   * The sweeper's own SyncFailed ({@code TIMED_OUT} from sync-api, see {@link JobTimeouts}): the
+   * sweep applied it in the transaction that wrote it, with ranks an event cannot carry.
+   */
+  static boolean isSweeperVerdict(SpecificRecord record) {
+    return record instanceof SyncFailed e
+        && Outbox.PRODUCER.equals(e.getProducer())
+        && e.getErrorCode() == SyncErrorCode.TIMED_OUT;
+  }
 
   /** The event, or empty for a record type the projector does not know (a newer producer's). */
   static Optional<StatusEvent> fromAvro(SpecificRecord record) {

@@ -78,7 +78,7 @@ class StatusProjectorListener {
         poisonCause = undecodable;
         break;
       }
-      if (record.value() == null) {
+      if (record.value() == null || StatusEvents.isSweeperVerdict(record.value())) {
         continue;
       }
       StatusEvents.fromAvro(record.value())

@@ -12,6 +12,8 @@ import io.setsync.api.TestRegistry;
 import io.setsync.api.kafka.KafkaSettings;
 import io.setsync.api.sync.EntityKind;
 import io.setsync.events.EntityType;
+import io.setsync.events.SyncErrorCode;
+import io.setsync.events.SyncFailed;
 import io.setsync.events.SyncRequested;
 import io.setsync.schemas.topic.Topics;
 import io.setsync.testsupport.PostgresDatabase;
@@ -127,6 +129,66 @@ class OutboxRelayIntegrationTests {
                         record -> ((SyncRequested) record.value()).getSyncId(),
                         Collectors.toList())));
     assertThat(published).isEqualTo(syncIdsByEntity);
+  }
+
+  @Test
+  void publishesTheSyncFailedOfAJobTheSweeperTimedOut() throws Exception {
+    // given a job failed by the sweeper, with its row on sync.outcomes as the sweep writes it
+    UUID syncId = UUID.randomUUID();
+    UUID entityId = UUID.randomUUID();
+    Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    Instant sweptAt = at.plus(Duration.ofMinutes(16));
+    transactions.executeWithoutResult(
+        status -> {
+          insertJob(syncId, entityId, at);
+          jdbc.sql(
+                  """
+                  UPDATE sync_jobs SET status = 'failed', error_code = 'TIMED_OUT',
+                      error_message = 'No progress for 900 s while queued or running',
+                      attempts = 2, status_at = ?, finished_at = ?
+                  WHERE id = ?
+                  """)
+              .param(Timestamp.from(sweptAt))
+              .param(Timestamp.from(sweptAt))
+              .param(syncId)
+              .update();
+          insertOutboxRow(
+              syncId,
+              new OutboxRow(UUID.randomUUID(), Topics.OUTCOMES.name(), Topics.key(entityId)));
+        });
+
+    // when
+    OutboxRelay relay = relay(10);
+    drain(relay);
+    relay.stop();
+
+    // then
+    List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
+    try (KafkaConsumer<String, SpecificRecord> consumer =
+        TestKafka.consumer(TestInfrastructure.kafkaBootstrapServers(), Topics.OUTCOMES.name())) {
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                TestKafka.pollInto(consumer, Topics.key(entityId)::equals, records);
+                assertThat(records).hasSize(1);
+              });
+    }
+    assertThat(records.get(0).value())
+        .isInstanceOfSatisfying(
+            SyncFailed.class,
+            failed -> {
+              assertThat(failed.getSyncId()).isEqualTo(syncId);
+              assertThat(failed.getEntityId()).isEqualTo(entityId);
+              assertThat(failed.getEntityType()).isEqualTo(EntityType.ARTIST);
+              assertThat(failed.getErrorCode()).isEqualTo(SyncErrorCode.TIMED_OUT);
+              assertThat(failed.getErrorMessage()).startsWith("No progress for 900 s");
+              assertThat(failed.getFinal$()).isTrue();
+              assertThat(failed.getRetryable()).isFalse();
+              assertThat(failed.getAttempt()).isEqualTo(2);
+              assertThat(failed.getOccurredAt()).isEqualTo(sweptAt);
+              assertThat(failed.getProducer()).isEqualTo(Outbox.PRODUCER);
+            });
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.setsync.api.projector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.setsync.api.outbox.Outbox;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.schemas.topic.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +58,9 @@ class JobTimeoutsIntegrationTests {
     assertThat(artist(lonely)).containsEntry("sync_status", "failed");
     assertThat((String) artist(lonely).get("last_sync_error")).startsWith("TIMED_OUT: ");
     assertThat(artist(busy)).containsEntry("sync_status", "queued");
+    assertThat(outboxRows(stuckRunning)).containsExactly(Topics.OUTCOMES.name() + " " + lonely);
+    assertThat(outboxRows(stuckQueued)).containsExactly(Topics.OUTCOMES.name() + " " + busy);
+    assertThat(outboxRows(fresh)).isEmpty();
     assertThat(sweeper.sweepOnce()).isZero();
   }
 
@@ -84,6 +89,7 @@ class JobTimeoutsIntegrationTests {
     return new JobTimeouts(
         DB.jdbc,
         DB.store,
+        new Outbox(() -> {}),
         DB.transactions,
         new ProjectorSettings(TIMEOUT, Duration.ofSeconds(30), 1000, Duration.ofSeconds(15)),
         Clock.fixed(now, ZoneOffset.UTC),
@@ -96,6 +102,15 @@ class JobTimeoutsIntegrationTests {
         .param(job.syncId())
         .query()
         .singleRow();
+  }
+
+  // The sweeper's SyncFailed waits in the outbox, keyed by the entity: "topic key" per row.
+  private static List<String> outboxRows(Events job) {
+    return DB.jdbc
+        .sql("SELECT topic || ' ' || message_key FROM sync_outbox WHERE sync_id = ?")
+        .param(job.syncId())
+        .query(String.class)
+        .list();
   }
 
   private static Map<String, Object> artist(UUID id) {
