@@ -31,7 +31,7 @@ final class BenchReport {
   private LatencyScenario.PostLatency postLatencyWorkersPaused;
   private LatencyScenario.CompletionLatency completionLatency;
   private QuotaScenario.Result quota;
-  private SequentialBaseline.Result baseline;
+  private final List<SequentialBaseline.Result> baseline = new ArrayList<>();
   private long freshCalls = -1;
   private final Map<String, String> failures = new LinkedHashMap<>();
 
@@ -61,7 +61,18 @@ final class BenchReport {
     report.completionLatency =
         value(json, all, "completionLatency", LatencyScenario.CompletionLatency.class);
     report.quota = value(json, all, "quota", QuotaScenario.Result.class);
-    report.baseline = value(json, all, "baseline", SequentialBaseline.Result.class);
+    JsonNode baselineRuns = all.path("baselineRuns");
+    if (baselineRuns.isArray()) {
+      for (JsonNode run : baselineRuns) {
+        report.baseline.add(json.treeToValue(run, SequentialBaseline.Result.class));
+      }
+    } else {
+      // Reports written before several baseline runs were made hold the one run.
+      SequentialBaseline.Result one = value(json, all, "baseline", SequentialBaseline.Result.class);
+      if (one != null) {
+        report.baseline.add(one);
+      }
+    }
     report.freshCalls = all.path("freshEntityUpstreamCalls").asLong(-1);
     all.path("failedSteps")
         .properties()
@@ -108,8 +119,13 @@ final class BenchReport {
     this.quota = result;
   }
 
-  void setBaseline(SequentialBaseline.Result result) {
-    this.baseline = result;
+  void addBaseline(SequentialBaseline.Result result) {
+    this.baseline.add(result);
+  }
+
+  private Distribution baselineSyncsPerSecond() {
+    return Distribution.of(
+        baseline.stream().map(SequentialBaseline.Result::entitySyncsPerSecond).toList());
   }
 
   void failed(String step, String message) {
@@ -135,7 +151,7 @@ final class BenchReport {
   }
 
   double baselineRatio() {
-    return baseline == null ? Double.NaN : jobsPerSecond().p50() / baseline.entitySyncsPerSecond();
+    return baseline.isEmpty() ? Double.NaN : jobsPerSecond().p50() / baselineSyncsPerSecond().p50();
   }
 
   String table() {
@@ -193,11 +209,16 @@ final class BenchReport {
       rows.add(
           row("429s received at the real quotas", String.valueOf(quota.tooManyRequests()), "0"));
     }
-    if (baseline != null) {
+    if (!baseline.isEmpty()) {
+      Distribution syncs = baselineSyncsPerSecond();
       rows.add(
           row(
-              "sequential baseline entity syncs/s (50 ms upstream)",
-              num(baseline.entitySyncsPerSecond()),
+              "sequential baseline entity syncs/s (50 ms upstream, median of "
+                  + syncs.count()
+                  + ", spread "
+                  + pct(syncs.relativeSpread())
+                  + ")",
+              num(syncs.p50()),
               ""));
       rows.add(
           row(
@@ -256,7 +277,7 @@ final class BenchReport {
     all.put("postLatencyWorkersPaused", postLatencyWorkersPaused);
     all.put("completionLatency", completionLatency);
     all.put("quota", quota);
-    all.put("baseline", baseline);
+    all.put("baselineRuns", baseline);
     all.put("freshEntityUpstreamCalls", freshCalls);
     all.put("failedSteps", failures);
     Files.writeString(file, json.writeValueAsString(all));

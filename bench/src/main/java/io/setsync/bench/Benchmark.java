@@ -110,16 +110,6 @@ public final class Benchmark {
                       session.latency().postLatency(ids.next(postRequests), options.postRate()));
                   session.idle(Duration.ofMinutes(10));
                 });
-            if (options.tenfold()) {
-              attempt(
-                  report,
-                  "10 x N artists",
-                  () ->
-                      report.setTenfold(
-                          session
-                              .throughput()
-                              .run(ids.next(options.artists() * 10), Duration.ofMinutes(60))));
-            }
             attempt(
                 report,
                 "sequential baseline",
@@ -131,10 +121,22 @@ public final class Benchmark {
                   try (SequentialBaseline baseline =
                       new SequentialBaseline(
                           stack.settings().simulatorUrl(), stack.settings().jdbcUrl())) {
-                    report.setBaseline(baseline.run(ids.next(options.baselineArtists())));
+                    for (int run = 1; run <= options.runs(); run++) {
+                      report.addBaseline(baseline.run(ids.next(options.baselineArtists())));
+                    }
                   }
                   session.simulator().reset();
                 });
+            if (options.tenfold()) {
+              attempt(
+                  report,
+                  "10 x N artists",
+                  () ->
+                      report.setTenfold(
+                          session
+                              .throughput()
+                              .run(ids.next(options.artists() * 10), Duration.ofMinutes(60))));
+            }
           }
         });
 

@@ -24,7 +24,8 @@ class BenchReportTests {
 
     assertThat(read.table()).isEqualTo(report.table());
     assertThat(read.table())
-        .contains("1,500.0", "workers paused", "whole stack running", "4.0×")
+        .contains(
+            "1,500.0", "workers paused", "whole stack running", "4.0×", "median of 3, spread 53 %")
         .contains("sync-api 2.00", "not measured");
   }
 
@@ -46,6 +47,22 @@ class BenchReportTests {
     assertThat(text.indexOf("1,500.0")).isGreaterThan(text.indexOf("## Before"));
   }
 
+  @Test
+  void readsTheOneBaselineRunOfAnOlderReport() throws Exception {
+    Path json = directory.resolve("older.json");
+    Files.writeString(
+        json,
+        """
+        {"machine": {"date": "2026-11-25T20:00:00Z"}, "arguments": "",
+         "throughput": [], "failedSteps": {},
+         "baseline": {"artists": 20, "seconds": 4.0, "entitySyncs": 900, "entitySyncsPerSecond": 225.0}}
+        """);
+
+    assertThat(BenchReport.read(json).table())
+        .contains(
+            "sequential baseline entity syncs/s (50 ms upstream, median of 1, spread 0 %) | 225.0");
+  }
+
   private static BenchReport sampleReport() {
     BenchReport report =
         new BenchReport(
@@ -59,7 +76,9 @@ class BenchReportTests {
     // An earlier report's POST step, written before CPU was measured per request.
     report.setPostLatency(new LatencyScenario.PostLatency(500, 10, 3, 1, millis, null));
     report.setCompletionLatency(new LatencyScenario.CompletionLatency(3, millis));
-    report.setBaseline(new SequentialBaseline.Result(20, 4, 1500, 375));
+    report.addBaseline(new SequentialBaseline.Result(20, 4, 1500, 375));
+    report.addBaseline(new SequentialBaseline.Result(20, 5, 1500, 300));
+    report.addBaseline(new SequentialBaseline.Result(20, 3, 1500, 500));
     report.setQuota(new QuotaScenario.Result(5, 4.9, 0.98, 10, 9.5, 0, 60));
     report.setFreshCalls(0);
     report.failed("scaling", "it broke");
