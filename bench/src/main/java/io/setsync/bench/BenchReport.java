@@ -159,11 +159,7 @@ final class BenchReport {
     Distribution jobs = jobsPerSecond();
     rows.add(
         row(
-            "entity jobs/s (median of "
-                + jobs.count()
-                + ", spread "
-                + pct(jobs.relativeSpread())
-                + ")",
+            "entity jobs/s (" + medianOf(jobs) + ")",
             num(jobs.p50()),
             "≥ " + num(TARGET_JOBS_PER_SECOND)));
     if (!throughput.isEmpty()) {
@@ -213,11 +209,7 @@ final class BenchReport {
       Distribution syncs = baselineSyncsPerSecond();
       rows.add(
           row(
-              "sequential baseline entity syncs/s (50 ms upstream, median of "
-                  + syncs.count()
-                  + ", spread "
-                  + pct(syncs.relativeSpread())
-                  + ")",
+              "sequential baseline entity syncs/s (50 ms upstream, " + medianOf(syncs) + ")",
               num(syncs.p50()),
               ""));
       rows.add(
@@ -335,6 +327,11 @@ final class BenchReport {
 
   private static String num(double value) {
     return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.1f", value);
+  }
+
+  /** How a median of several runs is labelled: "median of 3, spread 12 %". */
+  private static String medianOf(Distribution runs) {
+    return "median of " + runs.count() + ", spread " + pct(runs.relativeSpread());
   }
 
   private static String pct(double value) {
