@@ -3,6 +3,7 @@ package io.setsync.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.setsync.api.outbox.Outbox;
 import io.setsync.events.EntityType;
 import io.setsync.events.SyncErrorCode;
 import io.setsync.events.SyncReason;
@@ -203,6 +204,33 @@ class StatusProjectorIntegrationTests extends SyncApiIntegrationTest {
                   api().get("/api/v1/venues/" + venueId + "/sync-status", token).json();
               assertThat(venue.path("syncStatus").asString()).isEqualTo("synced");
             });
+  }
+
+  @Test
+  void leavesTheApisOwnRequestsToTheTransactionThatWroteThem() {
+    // given a SyncRequested from sync-api whose job is not in the database (it never is: the
+    // request's transaction writes the job with the outbox row), then a worker's on the same
+    // partition
+    UUID venueId = insertVenue();
+    TestEvents.Job own = TestEvents.Job.root(EntityType.VENUE, venueId);
+    TestEvents.Job cascaded = TestEvents.Job.root(EntityType.VENUE, venueId);
+    var ownRequest = TestEvents.requested(own, now(), SyncReason.USER);
+    ownRequest.put("producer", Outbox.PRODUCER);
+    String topic = Topics.requested(EntityType.VENUE).name();
+    String token = TestTokens.valid();
+
+    // when
+    send(topic, venueId, ownRequest);
+    send(topic, venueId, TestEvents.requested(cascaded, now(), SyncReason.CASCADE));
+
+    // then the worker's is projected, and sync-api's, read before it, was skipped
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(api().get("/api/v1/syncs/" + cascaded.syncId(), token).status())
+                    .isEqualTo(200));
+    assertThat(api().get("/api/v1/syncs/" + own.syncId(), token).status()).isEqualTo(404);
   }
 
   @Test

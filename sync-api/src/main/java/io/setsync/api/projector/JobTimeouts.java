@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * job twice. A real outcome that arrives later still wins (see the ranks in 003-sync-api.sql). Each
  * timed-out job's SyncFailed ({@code TIMED_OUT}, final) goes to {@code sync.outcomes} through the
  * outbox, written by the statement that fails the job, so downstream services see every job end;
- * the projector skips it (see {@link StatusEvents#isSweeperVerdict}).
+ * the projector skips it (see {@link StatusEvents#isOwnEvent}).
  */
 @Component
 class JobTimeouts {

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes {@code sync.requested.*} and {@code sync.outcomes} in batches: decodes, hands the batch
- * to the {@link StatusProjector}, returns. A record that cannot be decoded ends the batch there:
- * the records before it are applied, and the error handler sends it to {@code <topic>-dlt}.
+ * to the {@link StatusProjector} (less the events sync-api wrote itself, see {@link
+ * StatusEvents#isOwnEvent}), returns. A record that cannot be decoded ends the batch there: the
+ * records before it are applied, and the error handler sends it to {@code <topic>-dlt}.
  */
 @Component
 class StatusProjectorListener {
@@ -78,7 +79,7 @@ class StatusProjectorListener {
         poisonCause = undecodable;
         break;
       }
-      if (record.value() == null || StatusEvents.isSweeperVerdict(record.value())) {
+      if (record.value() == null || StatusEvents.isOwnEvent(record.value())) {
         continue;
       }
       StatusEvents.fromAvro(record.value())

@@ -45,7 +45,9 @@ final class BodySizeLimitFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+    // A declared length is read in one buffer of that size; chunks up to one byte over the limit.
+    byte[] body =
+        request.getInputStream().readNBytes(declared > 0 ? (int) declared : MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
       tooLarge(request, response);
       return;

@@ -4,8 +4,10 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,7 +27,8 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
  * Builds the API's {@link JwtDecoder}: HS256 with the shared secret and/or RS256 with keys from a
  * JWK set (Supabase issues both kinds), chosen by the token's {@code alg} header. Unsigned ({@code
  * alg: none}) tokens and any other algorithm are refused; expiry, {@code nbf}, a subject and, if
- * configured, issuer and audience are checked.
+ * configured, issuer and audience are checked. Verified tokens are remembered for a while: see
+ * {@link VerifiedTokenCache}.
  */
 final class JwtDecoders {
 
@@ -36,7 +39,13 @@ final class JwtDecoders {
 
   private JwtDecoders() {}
 
-  static JwtDecoder create(SecuritySettings.Jwt settings, LocalMode localMode) {
+  /** How many verified tokens are remembered, and for how long at most. */
+  static final long CACHED_TOKENS = 10_000;
+
+  static final Duration CACHED_TOKEN_MAX_AGE = Duration.ofMinutes(5);
+
+  static JwtDecoder create(
+      SecuritySettings.Jwt settings, LocalMode localMode, MeterRegistry meters) {
     String secret = settings.secret().strip();
     String jwksUri = settings.jwksUri().strip();
     if (secret.isEmpty() && jwksUri.isEmpty() && localMode.enabled()) {
@@ -76,7 +85,8 @@ final class JwtDecoders {
       decoder.setJwtValidator(validator);
       rsa = decoder;
     }
-    return new ByAlgorithm(hmac, rsa);
+    return new VerifiedTokenCache(
+        new ByAlgorithm(hmac, rsa), validator, CACHED_TOKENS, CACHED_TOKEN_MAX_AGE, meters);
   }
 
   private static OAuth2TokenValidator<Jwt> validator(SecuritySettings.Jwt settings) {

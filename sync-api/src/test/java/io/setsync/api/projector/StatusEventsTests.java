@@ -8,6 +8,7 @@ import io.setsync.events.EntityType;
 import io.setsync.events.SyncErrorCode;
 import io.setsync.events.SyncFailed;
 import io.setsync.events.SyncReason;
+import io.setsync.events.SyncRequested;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,18 +18,19 @@ class StatusEventsTests {
   private final TestEvents.Job job = TestEvents.Job.root(EntityType.ARTIST, UUID.randomUUID());
 
   @Test
-  void onlyTheSweepersOwnTimeoutIsItsVerdict() {
+  void onlyTheSweepersTimeoutAndTheApisOwnRequestsAreOwnEvents() {
     SyncFailed workerTimedOut = failed("show-sync-worker", SyncErrorCode.TIMED_OUT);
     SyncFailed sweeperTimedOut = failed(Outbox.PRODUCER, SyncErrorCode.TIMED_OUT);
     SyncFailed otherFailureFromSyncApi = failed(Outbox.PRODUCER, SyncErrorCode.INTERNAL);
+    SyncRequested cascade = TestEvents.requested(job, Instant.now(), SyncReason.CASCADE);
+    SyncRequested userRequest = TestEvents.requested(job, Instant.now(), SyncReason.USER);
+    userRequest.put("producer", Outbox.PRODUCER);
 
-    assertThat(StatusEvents.isSweeperVerdict(sweeperTimedOut)).isTrue();
-    assertThat(StatusEvents.isSweeperVerdict(workerTimedOut)).isFalse();
-    assertThat(StatusEvents.isSweeperVerdict(otherFailureFromSyncApi)).isFalse();
-    assertThat(
-            StatusEvents.isSweeperVerdict(
-                TestEvents.requested(job, Instant.now(), SyncReason.USER)))
-        .isFalse();
+    assertThat(StatusEvents.isOwnEvent(sweeperTimedOut)).isTrue();
+    assertThat(StatusEvents.isOwnEvent(userRequest)).isTrue();
+    assertThat(StatusEvents.isOwnEvent(workerTimedOut)).isFalse();
+    assertThat(StatusEvents.isOwnEvent(otherFailureFromSyncApi)).isFalse();
+    assertThat(StatusEvents.isOwnEvent(cascade)).isFalse();
   }
 
   private SyncFailed failed(String producer, SyncErrorCode code) {

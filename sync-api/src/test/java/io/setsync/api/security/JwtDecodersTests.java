@@ -14,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -32,25 +33,25 @@ class JwtDecodersTests {
 
   @Test
   void refusesTheLocalDevSecretOutsideLocalMode() {
-    assertThatThrownBy(() -> JwtDecoders.create(jwt(JwtDecoders.LOCAL_DEV_SECRET, ""), PRODUCTION))
+    assertThatThrownBy(() -> create(jwt(JwtDecoders.LOCAL_DEV_SECRET, ""), PRODUCTION))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("local dev secret");
   }
 
   @Test
   void usesTheLocalDevSecretByDefaultInLocalModeOnly() throws Exception {
-    JwtDecoder decoder = JwtDecoders.create(jwt("", ""), LOCAL);
+    JwtDecoder decoder = create(jwt("", ""), LOCAL);
 
     assertThat(decoder.decode(hs256(JwtDecoders.LOCAL_DEV_SECRET, claims())).getSubject())
         .isEqualTo("someone");
-    assertThatThrownBy(() -> JwtDecoders.create(jwt("", ""), PRODUCTION))
+    assertThatThrownBy(() -> create(jwt("", ""), PRODUCTION))
         .isInstanceOf(InvalidJwtSettingsException.class)
         .hasMessageContaining("No way to verify");
   }
 
   @Test
   void refusesAShortSecret() {
-    assertThatThrownBy(() -> JwtDecoders.create(jwt("too-short", ""), PRODUCTION))
+    assertThatThrownBy(() -> create(jwt("too-short", ""), PRODUCTION))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("32 bytes");
   }
@@ -82,7 +83,7 @@ class JwtDecodersTests {
     jwks.start();
     try {
       JwtDecoder decoder =
-          JwtDecoders.create(
+          create(
               jwt(SECRET, "http://localhost:" + jwks.getAddress().getPort() + "/jwks"), PRODUCTION);
 
       assertThat(decoder.decode(hs256(SECRET, claims())).getSubject()).isEqualTo("someone");
@@ -100,7 +101,7 @@ class JwtDecodersTests {
   @Test
   void refusesATokenWithoutSubjectOrOfAnotherIssuerOrAudience() throws Exception {
     JwtDecoder decoder =
-        JwtDecoders.create(
+        create(
             new SecuritySettings.Jwt(SECRET, "", "https://issuer.example", "authenticated"),
             PRODUCTION);
     Date exp = Date.from(Instant.now().plusSeconds(600));
@@ -133,6 +134,10 @@ class JwtDecodersTests {
         .isInstanceOf(JwtValidationException.class);
     assertThatThrownBy(() -> decoder.decode(hs256(SECRET, claims())))
         .isInstanceOf(JwtValidationException.class);
+  }
+
+  private static JwtDecoder create(SecuritySettings.Jwt settings, LocalMode mode) {
+    return JwtDecoders.create(settings, mode, new SimpleMeterRegistry());
   }
 
   private static SecuritySettings.Jwt jwt(String secret, String jwksUri) {
