@@ -234,7 +234,8 @@ public final class Benchmark {
     machine.put("cores", Runtime.getRuntime().availableProcessors());
     machine.put("javaVersion", System.getProperty("java.version"));
     machine.put("benchJvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
-    machine.put("serviceJvmFlags", List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC"));
+    machine.put("serviceJvmFlags", LocalStack.SERVICE_JVM_OPTIONS);
+    machine.put("kafkaJvmFlags", LocalStack.KAFKA_JVM_OPTIONS);
     machine.put(
         "postgres",
         "embedded 17, fsync=on, synchronous_commit=on, full_page_writes=on, max_wal_size=4GB,"

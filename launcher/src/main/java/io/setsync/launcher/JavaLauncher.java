@@ -15,11 +15,8 @@ record JavaLauncher(String classpath, Path workingDirectory, List<String> jvmOpt
   private static final String PROPERTIES_LAUNCHER =
       "org.springframework.boot.loader.launch.PropertiesLauncher";
 
-  static JavaLauncher ofCurrentJvm(Path workingDirectory) {
-    return new JavaLauncher(
-        System.getProperty("java.class.path"),
-        workingDirectory,
-        List.of("-Xms64m", "-Xmx1g", "-XX:+UseSerialGC"));
+  static JavaLauncher ofCurrentJvm(Path workingDirectory, List<String> jvmOptions) {
+    return new JavaLauncher(System.getProperty("java.class.path"), workingDirectory, jvmOptions);
   }
 
   ChildProcess start(

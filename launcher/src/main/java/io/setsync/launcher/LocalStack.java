@@ -20,8 +20,26 @@ public final class LocalStack implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
   private static final Duration SERVICE_READY_TIMEOUT = Duration.ofMinutes(3);
-  private static final List<String> SERVICE_JVM_OPTIONS =
-      List.of("-Xms64m", "-Xmx512m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError");
+
+  /**
+   * Each service's JVM: a fixed heap with a young generation of a quarter of it. With a 64 MiB
+   * initial heap the serial collector kept the heap near 112 MiB and its young generation near 37
+   * MiB: at 500 requests/s sync-api promoted requests' garbage into the old generation and ran a
+   * 115 ms full collection every 2.6 s, which was the POST p99. A young generation that outlives a
+   * request's objects lets them die there.
+   */
+  public static final List<String> SERVICE_JVM_OPTIONS =
+      List.of(
+          "-Xms512m",
+          "-Xmx512m",
+          "-Xmn128m",
+          "-XX:MetaspaceSize=128m",
+          "-XX:+UseSerialGC",
+          "-XX:+ExitOnOutOfMemoryError");
+
+  /** Kafka's JVM (and its storage tool's): the same, larger; the broker keeps ~200 MiB live. */
+  public static final List<String> KAFKA_JVM_OPTIONS =
+      List.of("-Xms1g", "-Xmx1g", "-Xmn512m", "-XX:MetaspaceSize=128m", "-XX:+UseSerialGC");
 
   private final LocalSettings settings;
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -69,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
   private void startInOrder() {
     checkPorts();
     createDirectories();
-    JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository());
+    JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository(), KAFKA_JVM_OPTIONS);
 
     log.info("Starting PostgreSQL on port {}", settings.postgresPort());
     LocalPostgres postgres =
