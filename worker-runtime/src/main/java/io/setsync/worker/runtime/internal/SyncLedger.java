@@ -8,13 +8,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,13 +49,26 @@ class SyncLedger {
       ORDER BY entity_id, finished_at DESC
       """;
 
+  // One statement for a whole poll (a batch of single-row INSERTs is still one execution per row
+  // in PostgreSQL). Times travel as epoch microseconds, PostgreSQL's own precision, so an outcome
+  // published again carries exactly the times it was recorded with.
   private static final String RECORD =
       """
       INSERT INTO processed_syncs (
           sync_id, entity_type, entity_id, outcome, fetched, changed, counts, spotify_id,
           ticketmaster_id, error_code, error_message, retryable, attempt, follow_ups, event_id,
           started_at, finished_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)
+      SELECT v.sync_id, v.entity_type, v.entity_id, v.outcome, v.fetched, v.changed,
+             v.counts::jsonb, v.spotify_id, v.ticketmaster_id, v.error_code, v.error_message,
+             v.retryable, v.attempt, v.follow_ups::jsonb, v.event_id,
+             timestamptz 'epoch' + v.started_us * interval '1 microsecond',
+             timestamptz 'epoch' + v.finished_us * interval '1 microsecond'
+      FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::boolean[], ?::boolean[],
+                  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                  ?::integer[], ?::text[], ?::uuid[], ?::bigint[], ?::bigint[])
+          AS v(sync_id, entity_type, entity_id, outcome, fetched, changed, counts, spotify_id,
+               ticketmaster_id, error_code, error_message, retryable, attempt, follow_ups,
+               event_id, started_us, finished_us)
       ON CONFLICT (sync_id) DO NOTHING
       """;
 
@@ -124,38 +138,58 @@ class SyncLedger {
 
   /** Records the terminal outcomes, in the caller's transaction. */
   void record(List<Outcome> outcomes) {
-    List<Object[]> rows = new ArrayList<>();
-    for (Outcome outcome : outcomes) {
-      if (!outcome.terminal()) {
-        continue;
-      }
-      SyncRequest request = outcome.request();
-      SyncFailure failure = outcome.failure();
-      rows.add(
-          new Object[] {
-            request.syncId(),
-            request.entity().label(),
-            request.entityId(),
-            outcome.status() == Outcome.Status.COMPLETED ? "completed" : "failed",
-            outcome.fetched(),
-            outcome.changed(),
-            json.writeValueAsString(outcome.counts()),
-            outcome.spotifyId(),
-            outcome.ticketmasterId(),
-            failure == null ? null : failure.code().name(),
-            failure == null ? null : failure.getMessage(),
-            failure != null && failure.retryable(),
-            request.attempt(),
-            json.writeValueAsString(
-                outcome.followUps().stream().map(SyncLedger::followUp).toList()),
-            outcome.eventId(),
-            Timestamp.from(outcome.startedAt()),
-            Timestamp.from(outcome.finishedAt())
-          });
+    List<Outcome> terminal = outcomes.stream().filter(Outcome::terminal).toList();
+    if (terminal.isEmpty()) {
+      return;
     }
-    if (!rows.isEmpty()) {
-      jdbc.batchUpdate(RECORD, rows);
+    jdbc.update(
+        RECORD,
+        column(terminal, UUID[]::new, outcome -> outcome.request().syncId()),
+        column(terminal, String[]::new, outcome -> outcome.request().entity().label()),
+        column(terminal, UUID[]::new, outcome -> outcome.request().entityId()),
+        column(
+            terminal,
+            String[]::new,
+            outcome -> outcome.status() == Outcome.Status.COMPLETED ? "completed" : "failed"),
+        column(terminal, Boolean[]::new, Outcome::fetched),
+        column(terminal, Boolean[]::new, Outcome::changed),
+        column(terminal, String[]::new, outcome -> json.writeValueAsString(outcome.counts())),
+        column(terminal, String[]::new, Outcome::spotifyId),
+        column(terminal, String[]::new, Outcome::ticketmasterId),
+        column(terminal, String[]::new, outcome -> failure(outcome, f -> f.code().name())),
+        column(terminal, String[]::new, outcome -> failure(outcome, SyncFailure::getMessage)),
+        column(
+            terminal,
+            Boolean[]::new,
+            outcome -> outcome.failure() != null && outcome.failure().retryable()),
+        column(terminal, Integer[]::new, outcome -> outcome.request().attempt()),
+        column(
+            terminal,
+            String[]::new,
+            outcome ->
+                json.writeValueAsString(
+                    outcome.followUps().stream().map(SyncLedger::followUp).toList())),
+        column(terminal, UUID[]::new, Outcome::eventId),
+        column(terminal, Long[]::new, outcome -> micros(outcome.startedAt())),
+        column(terminal, Long[]::new, outcome -> micros(outcome.finishedAt())));
+  }
+
+  private static <T> T[] column(
+      List<Outcome> outcomes, IntFunction<T[]> array, Function<Outcome, T> value) {
+    T[] values = array.apply(outcomes.size());
+    for (int i = 0; i < values.length; i++) {
+      values[i] = value.apply(outcomes.get(i));
     }
+    return values;
+  }
+
+  private static <T> T failure(Outcome outcome, Function<SyncFailure, T> field) {
+    return outcome.failure() == null ? null : field.apply(outcome.failure());
+  }
+
+  private static long micros(Instant instant) {
+    return Math.addExact(
+        Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
   }
 
   private Outcome outcome(SyncRequest request, ResultSet rs) throws SQLException {
