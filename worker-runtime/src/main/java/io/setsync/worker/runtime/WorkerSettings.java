@@ -1,6 +1,7 @@
 package io.setsync.worker.runtime;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.springframework.validation.annotation.Validated;
  * @param replay the listener on {@code sync.replay.<entity>}, a lower priority
  * @param retry retries of retryable failures through the retry topics
  * @param freshFor an entity synced this recently is not fetched again unless {@code forceRefresh}
+ * @param ledger how long {@code processed_syncs} keeps a finished sync
  * @param sendTimeout how long to wait for Kafka to acknowledge the events of one batch
  * @param shutdownTimeout how long a listener container's {@code stop()} waits for its poll to
  *     finish; when the application shuts down, {@code spring.lifecycle.timeout-per-shutdown-phase}
@@ -37,10 +39,20 @@ public record WorkerSettings(
     @Valid @DefaultValue Replay replay,
     @Valid @DefaultValue Retry retry,
     @NotNull @DefaultValue("1h") Duration freshFor,
+    @Valid @DefaultValue Ledger ledger,
     @NotNull @DefaultValue("30s") Duration sendTimeout,
     @NotNull @DefaultValue("30s") Duration shutdownTimeout,
     @Min(1) @DefaultValue("6") int topicPartitions,
     @DefaultValue("true") boolean provisionTopics) {
+
+  /** The ledger answers freshness from the syncs it keeps: it must keep them longer. */
+  @AssertTrue(message = "ledger.retention must be longer than fresh-for")
+  public boolean isLedgerKeptLongerThanFreshness() {
+    return ledger == null
+        || freshFor == null
+        || ledger.retention() == null
+        || ledger.retention().compareTo(freshFor) > 0;
+  }
 
   /**
    * @param concurrency consumer threads
@@ -59,6 +71,16 @@ public record WorkerSettings(
       @Min(1) @Max(64) @DefaultValue("1") int concurrency,
       @Min(1) @DefaultValue("50") int maxPollRecords,
       @DecimalMin("0") @DefaultValue("200") double maxPerSecond) {}
+
+  /**
+   * @param retention a finished sync older than this is deleted from {@code processed_syncs}; keep
+   *     it longer than the retention of the {@code sync.*} topics, since a request delivered again
+   *     after its row is gone runs again
+   * @param purgeInterval how often the old rows are deleted
+   */
+  public record Ledger(
+      @NotNull @DefaultValue("8d") Duration retention,
+      @NotNull @DefaultValue("10m") Duration purgeInterval) {}
 
   /**
    * @param attempts attempts in all, the first included; 1 sends a retryable failure straight to

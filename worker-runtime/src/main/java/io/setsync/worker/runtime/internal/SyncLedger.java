@@ -72,6 +72,19 @@ class SyncLedger {
       ON CONFLICT (sync_id) DO NOTHING
       """;
 
+  // The oldest rows first, a bounded batch per statement; rows another instance is deleting are
+  // skipped rather than waited for.
+  private static final String PURGE =
+      """
+      DELETE FROM processed_syncs
+      WHERE sync_id IN (
+          SELECT sync_id FROM processed_syncs
+          WHERE entity_type = ? AND finished_at < ?
+          ORDER BY finished_at
+          LIMIT ?
+          FOR UPDATE SKIP LOCKED)
+      """;
+
   /** The last sync of an entity that fetched from upstream. */
   record LastFetch(UUID entityId, Instant at, String spotifyId, String ticketmasterId) {}
 
@@ -172,6 +185,14 @@ class SyncLedger {
         column(terminal, UUID[]::new, Outcome::eventId),
         column(terminal, Long[]::new, outcome -> micros(outcome.startedAt())),
         column(terminal, Long[]::new, outcome -> micros(outcome.finishedAt())));
+  }
+
+  /**
+   * Deletes up to {@code limit} of the entity's rows that finished before {@code before}; returns
+   * how many it deleted.
+   */
+  int purge(EntityKind entity, Instant before, int limit) {
+    return jdbc.update(PURGE, entity.label(), Timestamp.from(before), limit);
   }
 
   private static <T> T[] column(

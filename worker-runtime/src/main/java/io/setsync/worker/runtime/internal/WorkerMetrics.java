@@ -19,6 +19,7 @@ import java.time.Duration;
  *   <li>{@code setsync.worker.dead.letters}: records sent to the dead-letter topic, by reason
  *   <li>{@code setsync.worker.redeliveries}: requests that were already processed
  *   <li>{@code setsync.worker.batch.size}: requests per poll, by source
+ *   <li>{@code setsync.worker.ledger.purged}: ledger rows deleted after their retention
  * </ul>
  */
 class WorkerMetrics {
@@ -65,6 +66,11 @@ class WorkerMetrics {
         .tag("source", source.tag())
         .register(registry)
         .record(size);
+  }
+
+  void ledgerPurged(int rows) {
+    counter("setsync.worker.ledger.purged", "Ledger rows deleted after their retention")
+        .increment(rows);
   }
 
   private Counter counter(String name, String description) {

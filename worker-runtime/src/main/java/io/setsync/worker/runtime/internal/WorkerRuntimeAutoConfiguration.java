@@ -126,17 +126,37 @@ public class WorkerRuntimeAutoConfiguration {
   }
 
   @Bean
+  SyncLedger setsyncWorkerLedger(JdbcTemplate jdbc) {
+    return new SyncLedger(jdbc, JsonMapper.builder().build());
+  }
+
+  @Bean
+  LedgerRetention setsyncWorkerLedgerRetention(
+      SyncLedger ledger,
+      WorkerSettings settings,
+      SyncHandler<?> handler,
+      WorkerMetrics metrics,
+      ObjectProvider<Clock> clock) {
+    return new LedgerRetention(
+        ledger,
+        handler.entity(),
+        settings.ledger(),
+        metrics,
+        clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  @Bean
   <T> SyncPipeline<T> setsyncWorkerPipeline(
       WorkerSettings settings,
       SyncHandler<T> handler,
-      JdbcTemplate jdbc,
+      SyncLedger ledger,
       PlatformTransactionManager transactionManager,
       KafkaTemplate<String, Object> setsyncWorkerKafkaTemplate,
       WorkerMetrics metrics,
       ObjectProvider<Clock> clock) {
     return new SyncPipeline<>(
         handler,
-        new SyncLedger(jdbc, JsonMapper.builder().build()),
+        ledger,
         new OutcomePublisher(setsyncWorkerKafkaTemplate, settings.name(), settings.sendTimeout()),
         new TransactionTemplate(transactionManager),
         metrics,

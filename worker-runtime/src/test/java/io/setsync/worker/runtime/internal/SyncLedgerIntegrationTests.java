@@ -2,13 +2,18 @@ package io.setsync.worker.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.setsync.testsupport.TestInfrastructure;
 import io.setsync.worker.runtime.EntityKind;
 import io.setsync.worker.runtime.ErrorCode;
 import io.setsync.worker.runtime.SyncFailure;
 import io.setsync.worker.runtime.SyncRequest;
+import io.setsync.worker.runtime.WorkerSettings;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -117,6 +122,42 @@ class SyncLedgerIntegrationTests {
                 Long.class,
                 request.syncId()))
         .isOne();
+  }
+
+  @Test
+  void retentionDeletesOnlyTheWorkersOwnRowsOlderThanItsRetention() {
+    // given
+    Instant now = Instant.parse("2026-03-20T00:00:00Z");
+    Instant old = now.minus(Duration.ofDays(9));
+    List<SyncRequest> oldShows =
+        List.of(request(EntityKind.SHOW), request(EntityKind.SHOW), request(EntityKind.SHOW));
+    SyncRequest recentShow = request(EntityKind.SHOW);
+    SyncRequest oldArtist = request(EntityKind.ARTIST);
+    oldShows.forEach(show -> ledger.record(List.of(completedAt(show, old))));
+    ledger.record(List.of(completedAt(recentShow, now.minus(Duration.ofDays(7)))));
+    ledger.record(List.of(completedAt(oldArtist, old)));
+    LedgerRetention retention =
+        new LedgerRetention(
+            ledger,
+            EntityKind.SHOW,
+            new WorkerSettings.Ledger(Duration.ofDays(8), Duration.ofMinutes(10)),
+            new WorkerMetrics(new SimpleMeterRegistry(), EntityKind.SHOW),
+            Clock.fixed(now, ZoneOffset.UTC));
+
+    // when
+    int purged = retention.purge();
+
+    // then
+    assertThat(purged).isEqualTo(3);
+    List<SyncRequest> all = new ArrayList<>(oldShows);
+    all.add(recentShow);
+    all.add(oldArtist);
+    assertThat(ledger.find(all)).containsOnlyKeys(recentShow.syncId(), oldArtist.syncId());
+  }
+
+  private static Outcome completedAt(SyncRequest request, Instant finishedAt) {
+    return Outcome.completed(
+        request, true, true, Map.of(), null, null, List.of(), finishedAt, finishedAt);
   }
 
   private static SyncRequest request(EntityKind entity) {
