@@ -57,6 +57,27 @@ final class JobBoard {
     }
   }
 
+  /**
+   * How many jobs requested since {@code start} are queued or running: a read of the partial index
+   * of unfinished jobs, cheap to repeat while the system is busy, unlike the full count.
+   */
+  long unfinishedSince(Instant start) {
+    String sql =
+        """
+        SELECT count(*) FROM sync_jobs
+        WHERE status IN ('queued', 'running') AND requested_at >= ?
+        """;
+    try (PreparedStatement statement = connection().prepareStatement(sql)) {
+      statement.setObject(1, java.sql.Timestamp.from(start));
+      try (ResultSet rows = statement.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("Could not count unfinished jobs: " + e.getMessage(), e);
+    }
+  }
+
   Counts since(Instant start) {
     String sql =
         """
