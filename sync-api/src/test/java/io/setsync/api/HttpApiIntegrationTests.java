@@ -736,6 +736,10 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
                   .propertyNames())
           .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429");
     }
+    assertThat(paths.path("/api/v1/backfills").path("post").path("responses").propertyNames())
+        .containsExactlyInAnyOrder("202", "400", "401", "403", "413", "415", "429");
+    assertThat(paths.path("/api/v1/backfills/{id}").path("get").path("responses").propertyNames())
+        .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429");
     assertThat(paths.has("/error")).isFalse();
   }
 

@@ -13,6 +13,7 @@ public enum ProblemType {
   FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Forbidden"),
   ENTITY_NOT_FOUND(HttpStatus.NOT_FOUND, "entity-not-found", "Entity not found"),
   SYNC_NOT_FOUND(HttpStatus.NOT_FOUND, "sync-not-found", "Sync not found"),
+  BACKFILL_NOT_FOUND(HttpStatus.NOT_FOUND, "backfill-not-found", "Backfill not found"),
   NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "Not found"),
   METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),

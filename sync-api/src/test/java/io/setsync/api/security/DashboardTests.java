@@ -39,7 +39,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
     excludeFilters =
         @ComponentScan.Filter(
             type = FilterType.REGEX,
-            pattern = {"io\\.setsync\\.api\\.request\\..*", "io\\.setsync\\.api\\.status\\..*"}))
+            pattern = {
+              "io\\.setsync\\.api\\.request\\..*",
+              "io\\.setsync\\.api\\.status\\..*",
+              "io\\.setsync\\.api\\.backfill\\..*"
+            }))
 @Import({SecurityConfiguration.class, ProblemWriter.class, DashboardTests.Meters.class})
 @ImportAutoConfiguration({
   SecurityAutoConfiguration.class,

@@ -1,0 +1,61 @@
+package io.setsync.api.backfill;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+
+/** The body of {@code POST /api/v1/backfills}. */
+@Schema(name = "BackfillRequest", description = "Which entities to sync again, and how fast")
+record BackfillRequestBody(
+    @Schema(
+            allowableValues = {"artist", "show", "venue"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotNull
+        @Pattern(regexp = "artist|show|venue", message = "must be artist, show or venue")
+        String entityType,
+    @Schema(
+            description =
+                "all: every entity of the type; stale: never synced or last synced longer than"
+                    + " staleAfter ago; failed: whose last sync failed",
+            allowableValues = {"all", "stale", "failed"},
+            requiredMode = Schema.RequiredMode.REQUIRED)
+        @NotNull
+        @Pattern(regexp = "all|stale|failed", message = "must be all, stale or failed")
+        String selector,
+    @Schema(
+            description = "ISO-8601 duration, required with selector stale",
+            type = "string",
+            example = "P7D")
+        Duration staleAfter,
+    @Schema(
+            description = "Jobs enqueued per second at most (default 50)",
+            minimum = "1",
+            maximum = "10000")
+        @Min(1)
+        @Max(BackfillRequestBody.MAX_PER_SECOND)
+        Integer maxPerSecond) {
+
+  static final int MAX_PER_SECOND = 10_000;
+  static final int DEFAULT_PER_SECOND = 50;
+
+  @JsonIgnore
+  @AssertTrue(message = "staleAfter is required with selector stale")
+  boolean isStaleAfterGivenForStale() {
+    return !"stale".equals(selector) || staleAfter != null;
+  }
+
+  @JsonIgnore
+  @AssertTrue(message = "staleAfter must be a positive duration")
+  boolean isStaleAfterPositive() {
+    return staleAfter == null || (!staleAfter.isNegative() && !staleAfter.isZero());
+  }
+
+  int maxPerSecondOrDefault() {
+    return maxPerSecond == null ? DEFAULT_PER_SECOND : maxPerSecond;
+  }
+}

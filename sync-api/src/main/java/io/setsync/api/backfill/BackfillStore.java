@@ -1,0 +1,224 @@
+package io.setsync.api.backfill;
+
+import io.setsync.api.sync.EntityKind;
+import io.setsync.events.EntityType;
+import io.setsync.schemas.topic.Topics;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The SQL of backfills: the {@code backfills} rows, and their jobs in {@code sync_jobs}. */
+@Repository
+class BackfillStore {
+
+  /** A backfill as stored. */
+  record Backfill(
+      UUID id,
+      EntityKind kind,
+      BackfillSelector selector,
+      Instant staleBefore,
+      int maxPerSecond,
+      String requestedBy,
+      UUID cursor,
+      Instant lastEnqueuedAt,
+      Instant createdAt) {}
+
+  private static final String FIND =
+      """
+      SELECT b.id, b.status, b.total, b.enqueued,
+             count(j.id) FILTER (WHERE j.status = 'completed') AS completed,
+             count(j.id) FILTER (WHERE j.status = 'failed') AS failed,
+             count(j.id) FILTER (WHERE j.status IN ('queued', 'running')) AS unfinished
+      FROM backfills b
+      LEFT JOIN sync_jobs j ON j.backfill_id = b.id
+      WHERE b.id = ?
+      GROUP BY b.id
+      """;
+
+  private static final String LOCK_ENQUEUING =
+      """
+      SELECT id, entity_type, selector, stale_before, max_per_second, requested_by, cursor_id,
+             last_enqueued_at, created_at
+      FROM backfills
+      WHERE status = 'enqueuing'
+      ORDER BY created_at
+      LIMIT ?
+      FOR UPDATE SKIP LOCKED
+      """;
+
+  // The next page of the selection in id order: a job per entity (reason BACKFILL, its own root),
+  // its SyncRequested in the outbox for the replay topic, and the entity marked queued, as a
+  // POST does. Returns how many jobs it made and the last id it passed.
+  private static final String ENQUEUE_PAGE =
+      """
+      WITH picked AS (
+          SELECT e.id, %2$s AS spotify_id, e.ticketmaster_id, gen_random_uuid() AS job_id
+          FROM %1$s e
+          WHERE (CAST(:cursor AS uuid) IS NULL OR e.id > :cursor) AND %3$s
+          ORDER BY e.id
+          LIMIT :limit),
+      jobs AS (
+          INSERT INTO sync_jobs (
+              id, entity_type, entity_id, parent_sync_id, root_sync_id, reason, status,
+              requested_by, spotify_id, ticketmaster_id, skip_dependencies, force_refresh,
+              requested_at, attempts, status_at, status_rank, backfill_id)
+          SELECT p.job_id, :entityType, p.id, NULL, p.job_id, 'BACKFILL', 'queued',
+                 :requestedBy, p.spotify_id, p.ticketmaster_id, false, false,
+                 :now, 0, :now, 0, :backfillId
+          FROM picked p
+          RETURNING id, entity_id),
+      outbox AS (
+          INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
+          SELECT gen_random_uuid(), id, :topic, entity_id::text FROM jobs),
+      queued AS (
+          UPDATE %1$s e SET sync_status = 'queued', sync_status_at = :now
+          FROM jobs
+          WHERE e.id = jobs.entity_id
+            AND (e.sync_status_at IS NULL OR e.sync_status_at < :now))
+      SELECT (SELECT count(*) FROM jobs) AS made,
+             (SELECT id FROM picked ORDER BY id DESC LIMIT 1) AS last_id
+      """;
+
+  private final JdbcClient jdbc;
+
+  BackfillStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** How many entities the selection holds now. */
+  long count(EntityKind kind, BackfillSelector selector, Instant staleBefore) {
+    // Table and condition come from enums, never from input.
+    return withStaleBefore(
+            jdbc.sql(
+                "SELECT count(*) FROM %s e WHERE %s".formatted(kind.table(), selector.condition())),
+            selector,
+            staleBefore)
+        .query(Long.class)
+        .single();
+  }
+
+  void create(Backfill backfill, long total) {
+    jdbc.sql(
+            """
+            INSERT INTO backfills (id, entity_type, selector, stale_before, max_per_second,
+                                   requested_by, status, total, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, 'enqueuing', ?, ?, ?)
+            """)
+        .param(backfill.id())
+        .param(backfill.kind().apiName())
+        .param(backfill.selector().apiName())
+        .param(timestamp(backfill.staleBefore()))
+        .param(backfill.maxPerSecond())
+        .param(backfill.requestedBy())
+        .param(total)
+        .param(timestamp(backfill.createdAt()))
+        .param(timestamp(backfill.createdAt()))
+        .update();
+  }
+
+  Optional<BackfillView> find(UUID id) {
+    return jdbc.sql(FIND)
+        .param(id)
+        .query(
+            (rs, row) -> {
+              boolean enqueuing = "enqueuing".equals(rs.getString("status"));
+              String status =
+                  enqueuing ? "enqueuing" : rs.getLong("unfinished") > 0 ? "running" : "completed";
+              return new BackfillView(
+                  rs.getObject("id", UUID.class),
+                  status,
+                  rs.getLong("total"),
+                  rs.getLong("enqueued"),
+                  rs.getLong("completed"),
+                  rs.getLong("failed"));
+            })
+        .optional();
+  }
+
+  /**
+   * Up to {@code limit} backfills still enqueuing, locked; those another instance holds skipped.
+   */
+  List<Backfill> lockEnqueuing(int limit) {
+    return jdbc.sql(LOCK_ENQUEUING).param(limit).query(BackfillStore::backfill).list();
+  }
+
+  /** The page's outcome: jobs made, and the last entity id passed (null if none was left). */
+  record Page(long made, UUID lastId) {}
+
+  Page enqueuePage(Backfill backfill, int limit, Instant now) {
+    EntityKind kind = backfill.kind();
+    String spotifyId = kind == EntityKind.ARTIST ? "e.spotify_id" : "CAST(NULL AS text)";
+    String sql = ENQUEUE_PAGE.formatted(kind.table(), spotifyId, backfill.selector().condition());
+    return withStaleBefore(jdbc.sql(sql), backfill.selector(), backfill.staleBefore())
+        .param("cursor", backfill.cursor())
+        .param("limit", limit)
+        .param("entityType", kind.apiName())
+        .param("requestedBy", backfill.requestedBy())
+        .param("now", timestamp(now))
+        .param("backfillId", backfill.id())
+        .param("topic", Topics.replay(EntityType.valueOf(kind.name())).name())
+        .query((rs, row) -> new Page(rs.getLong("made"), rs.getObject("last_id", UUID.class)))
+        .single();
+  }
+
+  /**
+   * Records a page: moves the cursor and counts the jobs; when the page was not full, the selection
+   * is exhausted, and the backfill's total becomes the jobs it made.
+   */
+  void recordPage(UUID id, Page page, boolean exhausted, Instant now) {
+    jdbc.sql(
+            """
+            UPDATE backfills SET
+                cursor_id = coalesce(?, cursor_id),
+                enqueued = enqueued + ?,
+                total = CASE WHEN ? THEN enqueued + ? ELSE total END,
+                status = CASE WHEN ? THEN 'enqueued' ELSE status END,
+                last_enqueued_at = ?,
+                updated_at = ?
+            WHERE id = ?
+            """)
+        .param(page.lastId())
+        .param(page.made())
+        .param(exhausted)
+        .param(page.made())
+        .param(exhausted)
+        .param(timestamp(now))
+        .param(timestamp(now))
+        .param(id)
+        .update();
+  }
+
+  private static JdbcClient.StatementSpec withStaleBefore(
+      JdbcClient.StatementSpec statement, BackfillSelector selector, Instant staleBefore) {
+    return selector == BackfillSelector.STALE
+        ? statement.param("staleBefore", timestamp(staleBefore))
+        : statement;
+  }
+
+  private static Backfill backfill(ResultSet rs, int row) throws SQLException {
+    return new Backfill(
+        rs.getObject("id", UUID.class),
+        EntityKind.fromApiName(rs.getString("entity_type")).orElseThrow(),
+        BackfillSelector.fromApiName(rs.getString("selector")).orElseThrow(),
+        instant(rs.getTimestamp("stale_before")),
+        rs.getInt("max_per_second"),
+        rs.getString("requested_by"),
+        rs.getObject("cursor_id", UUID.class),
+        instant(rs.getTimestamp("last_enqueued_at")),
+        instant(rs.getTimestamp("created_at")));
+  }
+
+  private static Timestamp timestamp(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
