@@ -41,6 +41,7 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     register(registry, DB);
     registry.add("setsync.security.rate-limit.burst", () -> "1000");
     registry.add("setsync.api.backfill-tick", () -> "100ms");
+    registry.add("setsync.api.scheduled-refresh.enabled", () -> "false");
   }
 
   @Test
@@ -125,7 +126,7 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
 
     // when
     ApiClient.Answer answer =
-        post(token, "{\"entityType\":\"show\",\"selector\":\"stale\",\"staleAfter\":\"P7D\"}");
+        post(token, "{\"entityType\":\"show\",\"selector\":\"stale\",\"staleAfter\":\"P1W\"}");
 
     // then
     assertThat(answer.status()).as(answer.text()).isEqualTo(202);
@@ -192,6 +193,35 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
         .isGreaterThanOrEqualTo(Duration.ofMillis(1900));
   }
 
+  @Test
+  void passesOverAnEntityThatHasAQueuedJobAsAPostWouldJoinIt() {
+    // given a failed venue whose sync a user asked for already
+    UUID venue = venue("failed", null);
+    String token = TestTokens.valid();
+    ApiClient.Answer user =
+        api().postSync(token, "{\"entityType\":\"venue\",\"entityId\":\"%s\"}".formatted(venue));
+    assertThat(user.status()).as(user.text()).isEqualTo(202);
+
+    // when
+    ApiClient.Answer answer = post(token, "{\"entityType\":\"venue\",\"selector\":\"failed\"}");
+
+    // then
+    String backfillId = answer.json().path("backfillId").asString();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(backfill(token, backfillId).path("status").asString())
+                    .isNotEqualTo("enqueuing"));
+    assertThat(
+            jdbc()
+                .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
+                .param(venue)
+                .query(Long.class)
+                .single())
+        .isOne();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
@@ -202,6 +232,7 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
         "{\"entityType\":\"venue\",\"selector\":\"stale\"}",
         "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"PT0S\"}",
         "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"a week\"}",
+        "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"P-1D\"}",
         "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":0}",
         "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":10001}"
       })

@@ -67,7 +67,7 @@ class BackfillEnqueuer {
       }
       BackfillStore.Page page = store.enqueuePage(backfill, allowance, now);
       // The page takes up to allowance entities that match: fewer means none are left after it.
-      boolean exhausted = page.made() < allowance;
+      boolean exhausted = page.picked() < allowance;
       store.recordPage(backfill.id(), page, exhausted, now);
       made += page.made();
       if (exhausted) {

@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import java.time.Duration;
 
 /** The body of {@code POST /api/v1/backfills}. */
 @Schema(name = "BackfillRequest", description = "Which entities to sync again, and how fast")
@@ -28,10 +27,12 @@ record BackfillRequestBody(
         @Pattern(regexp = "all|stale|failed", message = "must be all, stale or failed")
         String selector,
     @Schema(
-            description = "ISO-8601 duration, required with selector stale",
-            type = "string",
+            description = "ISO-8601 duration (P7D, P1W, P1M, PT12H…), required with selector stale",
             example = "P7D")
-        Duration staleAfter,
+        @Pattern(
+            regexp = IsoDuration.PATTERN,
+            message = "must be an ISO-8601 duration, such as P7D, P1M or PT12H")
+        String staleAfter,
     @Schema(
             description = "Jobs enqueued per second at most (default 50)",
             minimum = "1",
@@ -50,9 +51,9 @@ record BackfillRequestBody(
   }
 
   @JsonIgnore
-  @AssertTrue(message = "staleAfter must be a positive duration")
+  @AssertTrue(message = "staleAfter must be longer than zero")
   boolean isStaleAfterPositive() {
-    return staleAfter == null || (!staleAfter.isNegative() && !staleAfter.isZero());
+    return !IsoDuration.isValid(staleAfter) || IsoDuration.isPositive(staleAfter);
   }
 
   int maxPerSecondOrDefault() {

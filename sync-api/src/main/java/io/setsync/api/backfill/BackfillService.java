@@ -3,6 +3,7 @@ package io.setsync.api.backfill;
 import io.setsync.api.problem.ApiException;
 import io.setsync.api.problem.ProblemType;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.SyncReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,10 +37,12 @@ class BackfillService {
     BackfillSelector selector =
         BackfillSelector.fromApiName(body.selector()).orElseThrow(this::invalid);
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Instant staleBefore = selector == BackfillSelector.STALE ? now.minus(body.staleAfter()) : null;
+    Instant staleBefore =
+        selector == BackfillSelector.STALE ? IsoDuration.before(now, body.staleAfter()) : null;
     BackfillStore.Backfill backfill =
         new BackfillStore.Backfill(
             UUID.randomUUID(),
+            SyncReason.BACKFILL,
             kind,
             selector,
             staleBefore,

@@ -1,6 +1,7 @@
 package io.setsync.api.backfill;
 
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.SyncReason;
 import io.setsync.events.EntityType;
 import io.setsync.schemas.topic.Topics;
 import java.sql.ResultSet;
@@ -20,6 +21,7 @@ class BackfillStore {
   /** A backfill as stored. */
   record Backfill(
       UUID id,
+      SyncReason reason,
       EntityKind kind,
       BackfillSelector selector,
       Instant staleBefore,
@@ -43,8 +45,8 @@ class BackfillStore {
 
   private static final String LOCK_ENQUEUING =
       """
-      SELECT id, entity_type, selector, stale_before, max_per_second, requested_by, cursor_id,
-             last_enqueued_at, created_at
+      SELECT id, reason, entity_type, selector, stale_before, max_per_second, requested_by,
+             cursor_id, last_enqueued_at, created_at
       FROM backfills
       WHERE status = 'enqueuing'
       ORDER BY created_at
@@ -52,26 +54,33 @@ class BackfillStore {
       FOR UPDATE SKIP LOCKED
       """;
 
-  // The next page of the selection in id order: a job per entity (reason BACKFILL, its own root),
-  // its SyncRequested in the outbox for the replay topic, and the entity marked queued, as a
-  // POST does. Returns how many jobs it made and the last id it passed.
+  // The next page of the selection in id order: a job per entity (the backfill's reason, its own
+  // root), its SyncRequested in the outbox for the replay topic, and the entity marked queued, as a
+  // POST does. An entity with a queued or running job is passed over, as a POST would join that
+  // job. Returns how many jobs it made and the last id it passed.
   private static final String ENQUEUE_PAGE =
       """
       WITH picked AS (
           SELECT e.id, %2$s AS spotify_id, e.ticketmaster_id, gen_random_uuid() AS job_id
           FROM %1$s e
-          WHERE (CAST(:cursor AS uuid) IS NULL OR e.id > :cursor) AND %3$s
+          WHERE e.id > :cursor AND %3$s
           ORDER BY e.id
           LIMIT :limit),
+      idle AS (
+          SELECT p.* FROM picked p
+          WHERE NOT EXISTS (
+              SELECT FROM sync_jobs a
+              WHERE a.entity_type = :entityType AND a.entity_id = p.id
+                AND a.status IN ('queued', 'running'))),
       jobs AS (
           INSERT INTO sync_jobs (
               id, entity_type, entity_id, parent_sync_id, root_sync_id, reason, status,
               requested_by, spotify_id, ticketmaster_id, skip_dependencies, force_refresh,
               requested_at, attempts, status_at, status_rank, backfill_id)
-          SELECT p.job_id, :entityType, p.id, NULL, p.job_id, 'BACKFILL', 'queued',
+          SELECT p.job_id, :entityType, p.id, NULL, p.job_id, :reason, 'queued',
                  :requestedBy, p.spotify_id, p.ticketmaster_id, false, false,
                  :now, 0, :now, 0, :backfillId
-          FROM picked p
+          FROM idle p
           RETURNING id, entity_id),
       outbox AS (
           INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
@@ -82,8 +91,16 @@ class BackfillStore {
           WHERE e.id = jobs.entity_id
             AND (e.sync_status_at IS NULL OR e.sync_status_at < :now))
       SELECT (SELECT count(*) FROM jobs) AS made,
+             (SELECT count(*) FROM picked) AS picked,
              (SELECT id FROM picked ORDER BY id DESC LIMIT 1) AS last_id
       """;
+
+  // pg_try_advisory_xact_lock(namespace, entity kind): apart from the relay's and entities' locks.
+  private static final int SCHEDULED_RUN_LOCKS = 0x5e75d;
+
+  // The nil UUID sorts below every id an entity gets: a backfill's first page starts after it, so
+  // every page is the same range scan of the primary key.
+  private static final UUID BEFORE_ANY_ID = new UUID(0, 0);
 
   private final JdbcClient jdbc;
 
@@ -106,11 +123,12 @@ class BackfillStore {
   void create(Backfill backfill, long total) {
     jdbc.sql(
             """
-            INSERT INTO backfills (id, entity_type, selector, stale_before, max_per_second,
+            INSERT INTO backfills (id, reason, entity_type, selector, stale_before, max_per_second,
                                    requested_by, status, total, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'enqueuing', ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, 'enqueuing', ?, ?, ?)
             """)
         .param(backfill.id())
+        .param(backfill.reason().name())
         .param(backfill.kind().apiName())
         .param(backfill.selector().apiName())
         .param(timestamp(backfill.staleBefore()))
@@ -142,28 +160,64 @@ class BackfillStore {
   }
 
   /**
+   * Makes this transaction the only one deciding on a scheduled run of the entity type; false if
+   * another instance is deciding.
+   */
+  boolean lockScheduledRuns(EntityKind kind) {
+    return Boolean.TRUE.equals(
+        jdbc.sql("SELECT pg_try_advisory_xact_lock(?, ?)")
+            .param(SCHEDULED_RUN_LOCKS)
+            .param(kind.ordinal())
+            .query(Boolean.class)
+            .single());
+  }
+
+  /** Whether a scheduled run of the type was created after {@code since} or still makes jobs. */
+  boolean hasScheduledRunSince(EntityKind kind, Instant since) {
+    return Boolean.TRUE.equals(
+        jdbc.sql(
+                """
+                SELECT EXISTS (
+                    SELECT FROM backfills
+                    WHERE reason = 'SCHEDULED' AND entity_type = ?
+                      AND (created_at > ? OR status = 'enqueuing'))
+                """)
+            .param(kind.apiName())
+            .param(timestamp(since))
+            .query(Boolean.class)
+            .single());
+  }
+
+  /**
    * Up to {@code limit} backfills still enqueuing, locked; those another instance holds skipped.
    */
   List<Backfill> lockEnqueuing(int limit) {
     return jdbc.sql(LOCK_ENQUEUING).param(limit).query(BackfillStore::backfill).list();
   }
 
-  /** The page's outcome: jobs made, and the last entity id passed (null if none was left). */
-  record Page(long made, UUID lastId) {}
+  /**
+   * The page's outcome: entities selected, jobs made (fewer when some had a job already), and the
+   * last entity id passed (null if none was left).
+   */
+  record Page(long picked, long made, UUID lastId) {}
 
   Page enqueuePage(Backfill backfill, int limit, Instant now) {
     EntityKind kind = backfill.kind();
     String spotifyId = kind == EntityKind.ARTIST ? "e.spotify_id" : "CAST(NULL AS text)";
     String sql = ENQUEUE_PAGE.formatted(kind.table(), spotifyId, backfill.selector().condition());
     return withStaleBefore(jdbc.sql(sql), backfill.selector(), backfill.staleBefore())
-        .param("cursor", backfill.cursor())
+        .param("cursor", backfill.cursor() != null ? backfill.cursor() : BEFORE_ANY_ID)
         .param("limit", limit)
         .param("entityType", kind.apiName())
         .param("requestedBy", backfill.requestedBy())
         .param("now", timestamp(now))
         .param("backfillId", backfill.id())
+        .param("reason", backfill.reason().name())
         .param("topic", Topics.replay(EntityType.valueOf(kind.name())).name())
-        .query((rs, row) -> new Page(rs.getLong("made"), rs.getObject("last_id", UUID.class)))
+        .query(
+            (rs, row) ->
+                new Page(
+                    rs.getLong("picked"), rs.getLong("made"), rs.getObject("last_id", UUID.class)))
         .single();
   }
 
@@ -204,6 +258,7 @@ class BackfillStore {
   private static Backfill backfill(ResultSet rs, int row) throws SQLException {
     return new Backfill(
         rs.getObject("id", UUID.class),
+        SyncReason.valueOf(rs.getString("reason")),
         EntityKind.fromApiName(rs.getString("entity_type")).orElseThrow(),
         BackfillSelector.fromApiName(rs.getString("selector")).orElseThrow(),
         instant(rs.getTimestamp("stale_before")),

@@ -3,6 +3,7 @@ package io.setsync.api.backfill;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.SyncReason;
 import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class BackfillEnqueuerTests {
   private static BackfillStore.Backfill backfill(int maxPerSecond, Instant lastEnqueuedAt) {
     return new BackfillStore.Backfill(
         UUID.randomUUID(),
+        SyncReason.BACKFILL,
         EntityKind.VENUE,
         BackfillSelector.ALL,
         null,
