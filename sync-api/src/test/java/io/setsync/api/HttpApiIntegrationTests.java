@@ -740,6 +740,17 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
         .containsExactlyInAnyOrder("202", "400", "401", "403", "413", "415", "429");
     assertThat(paths.path("/api/v1/backfills/{id}").path("get").path("responses").propertyNames())
         .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429");
+    JsonNode rateLimited = paths.path("/api/v1/syncs").path("post").path("responses").path("429");
+    assertThat(rateLimited.path("headers").has("Retry-After")).isTrue();
+    assertThat(
+            rateLimited
+                .path("content")
+                .path("application/problem+json")
+                .path("schema")
+                .path("$ref")
+                .asString())
+        .isEqualTo("#/components/schemas/ProblemDetail");
+    assertThat(answer.json().path("components").path("schemas").has("ProblemDetail")).isTrue();
     assertThat(paths.has("/error")).isFalse();
   }
 

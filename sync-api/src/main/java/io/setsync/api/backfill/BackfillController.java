@@ -1,5 +1,6 @@
 package io.setsync.api.backfill;
 
+import io.setsync.api.problem.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -46,49 +47,7 @@ class BackfillController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = BackfillAccepted.class)))
-  @ApiResponse(
-      responseCode = "400",
-      description = "Invalid body",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:admin",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "Body over 16 KiB",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "Body is not JSON",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 413, 415, 429})
   @PostMapping(
       path = "/api/v1/backfills",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},
@@ -114,41 +73,13 @@ class BackfillController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = BackfillView.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "id is not a UUID",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:admin",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No such backfill",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 429})
   @GetMapping(path = "/api/v1/backfills/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   BackfillView backfill(@PathVariable UUID id) {
     return service.find(id);

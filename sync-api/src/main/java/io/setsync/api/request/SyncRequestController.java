@@ -3,6 +3,7 @@ package io.setsync.api.request;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.setsync.api.problem.ApiException;
+import io.setsync.api.problem.ProblemResponses;
 import io.setsync.api.problem.ProblemType;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,43 +66,8 @@ class SyncRequestController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = SyncAccepted.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "Invalid body or header",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:write",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No entity with that entityId (or show/venue ticketmasterId)",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "413",
-      description = "Body over 16 KiB",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "415",
-      description = "Body is not JSON",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -113,14 +79,7 @@ class SyncRequestController {
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      headers = @Header(name = "Retry-After", description = "Seconds to wait"),
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 413, 415, 429})
   @PostMapping(
       path = "/api/v1/syncs",
       consumes = {MediaType.APPLICATION_JSON_VALUE, "application/*+json"},

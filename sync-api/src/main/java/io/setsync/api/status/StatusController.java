@@ -1,6 +1,7 @@
 package io.setsync.api.status;
 
 import io.setsync.api.problem.ApiException;
+import io.setsync.api.problem.ProblemResponses;
 import io.setsync.api.problem.ProblemType;
 import io.setsync.api.sync.EntityKind;
 import io.swagger.v3.oas.annotations.Operation;
@@ -38,40 +39,13 @@ class StatusController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = SyncJobView.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "syncId is not a UUID",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:read",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No such sync",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 429})
   @GetMapping(path = "/api/v1/syncs/{syncId}", produces = MediaType.APPLICATION_JSON_VALUE)
   SyncJobView sync(@PathVariable UUID syncId) {
     StatusStore.Job job =
@@ -93,40 +67,13 @@ class StatusController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = EntitySyncStatusView.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "id is not a UUID",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:read",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No such artist",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 429})
   @GetMapping(
       path = "/api/v1/artists/{id}/sync-status",
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -146,40 +93,13 @@ class StatusController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = EntitySyncStatusView.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "id is not a UUID",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:read",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No such show",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 429})
   @GetMapping(path = "/api/v1/shows/{id}/sync-status", produces = MediaType.APPLICATION_JSON_VALUE)
   EntitySyncStatusView show(@PathVariable UUID id) {
     return entity(EntityKind.SHOW, id);
@@ -197,40 +117,13 @@ class StatusController {
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = EntitySyncStatusView.class)))
   @ApiResponse(
-      responseCode = "400",
-      description = "id is not a UUID",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "401",
-      description = "No valid bearer token",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "403",
-      description = "The token lacks sync:read",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
       responseCode = "404",
       description = "No such venue",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
               schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(
-      responseCode = "429",
-      description = "Client over its request rate",
-      content =
-          @Content(
-              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-              schema = @Schema(implementation = ProblemDetail.class)))
+  @ProblemResponses({400, 401, 403, 429})
   @GetMapping(path = "/api/v1/venues/{id}/sync-status", produces = MediaType.APPLICATION_JSON_VALUE)
   EntitySyncStatusView venue(@PathVariable UUID id) {
     return entity(EntityKind.VENUE, id);

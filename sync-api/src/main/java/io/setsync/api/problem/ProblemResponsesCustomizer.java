@@ -1,0 +1,78 @@
+package io.setsync.api.problem;
+
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.method.HandlerMethod;
+
+/**
+ * Documents the statuses of {@link ProblemResponses}: springdoc has no shared responses, and the
+ * same seven lines of {@code @ApiResponse} per status and endpoint said nothing the status does
+ * not.
+ */
+@Component
+class ProblemResponsesCustomizer implements OperationCustomizer, OpenApiCustomizer {
+
+  private static final String PROBLEM_SCHEMA = "ProblemDetail";
+
+  @Override
+  public Operation customize(Operation operation, HandlerMethod handlerMethod) {
+    ProblemResponses declared = handlerMethod.getMethodAnnotation(ProblemResponses.class);
+    if (declared == null) {
+      return operation;
+    }
+    ApiResponses responses =
+        operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+    for (int status : declared.value()) {
+      responses.computeIfAbsent(String.valueOf(status), code -> response(status));
+    }
+    return operation.responses(responses);
+  }
+
+  /** Makes sure the schema the responses refer to is in the document. */
+  @Override
+  public void customise(OpenAPI openApi) {
+    if (openApi.getComponents() == null) {
+      openApi.components(new Components());
+    }
+    ModelConverters.getInstance()
+        .readAll(ProblemDetail.class)
+        .forEach(
+            (name, schema) -> {
+              if (openApi.getComponents().getSchemas() == null
+                  || !openApi.getComponents().getSchemas().containsKey(name)) {
+                openApi.getComponents().addSchemas(name, schema);
+              }
+            });
+  }
+
+  private static ApiResponse response(int status) {
+    ApiResponse response =
+        new ApiResponse()
+            .description(ProblemType.forStatus(status).title())
+            .content(
+                new Content()
+                    .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                        new MediaType()
+                            .schema(
+                                new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
+    if (status == 429) {
+      response.addHeaderObject(
+          "Retry-After", new Header().description("Seconds to wait").schema(new IntegerSchema()));
+    }
+    return response;
+  }
+}
