@@ -24,8 +24,8 @@ class ApiConfiguration {
 
   /**
    * Request bodies are read strictly: unknown fields, duplicate keys, trailing tokens and scalars
-   * of the wrong JSON type ({@code "forceRefresh": "yes"}, {@code "entityType": 1}) are 400s rather
-   * than guesses.
+   * of the wrong JSON type ({@code "forceRefresh": "yes"}, {@code "entityType": 1}, {@code
+   * "maxPerSecond": "50"} or {@code 2.5}) are 400s rather than guesses.
    */
   @Bean
   JsonMapperBuilderCustomizer strictRequestBodies() {
@@ -39,6 +39,13 @@ class ApiConfiguration {
                 config ->
                     config
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .withCoercionConfig(
+                LogicalType.Integer,
+                config ->
+                    config
+                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .withCoercionConfig(

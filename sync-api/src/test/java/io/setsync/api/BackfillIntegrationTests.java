@@ -201,6 +201,8 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     ApiClient.Answer user =
         api().postSync(token, "{\"entityType\":\"venue\",\"entityId\":\"%s\"}".formatted(venue));
     assertThat(user.status()).as(user.text()).isEqualTo(202);
+    // the POST marked it queued: failed again, so that only its job keeps the backfill off it
+    jdbc().sql("UPDATE venues SET sync_status = 'failed' WHERE id = ?").param(venue).update();
 
     // when
     ApiClient.Answer answer = post(token, "{\"entityType\":\"venue\",\"selector\":\"failed\"}");
@@ -234,7 +236,11 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
         "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"a week\"}",
         "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"P-1D\"}",
         "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":0}",
-        "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":10001}"
+        "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":10001}",
+        "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":\"50\"}",
+        "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":2.5}",
+        "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"P99999999999D\"}",
+        "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"P300000Y\"}"
       })
   void refusesAnInvalidBodyWithAProblemAndRecordsNothing(String body) {
     // given

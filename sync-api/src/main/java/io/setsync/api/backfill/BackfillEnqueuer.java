@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,41 +46,59 @@ class BackfillEnqueuer {
       fixedDelayString = "${setsync.api.backfill-tick:1s}",
       initialDelayString = "${setsync.api.backfill-tick:1s}")
   void tick() {
-    try {
-      Long made = transactions.execute(status -> enqueueDuePages());
-      if (made != null && made > 0) {
-        log.debug("Backfills enqueued {} jobs", made);
-      }
-    } catch (RuntimeException e) {
-      log.warn("Enqueuing backfill jobs failed, next try at the next tick: {}", e.toString());
+    long made = enqueueDuePages();
+    if (made > 0) {
+      log.debug("Backfills enqueued {} jobs", made);
     }
   }
 
-  /** One page for each backfill that may make jobs now; returns the jobs made. */
+  /**
+   * One page for each backfill that may make jobs now, up to {@link #BACKFILLS_PER_TICK}, each in a
+   * transaction of its own (a failing one fails alone); returns the jobs made.
+   */
   long enqueueDuePages() {
     // Milliseconds, as the events carry them: a job's requested_at is its SyncRequested's
     // occurredAt.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Set<UUID> done = new HashSet<>();
     long made = 0;
-    List<BackfillStore.Backfill> backfills = store.lockEnqueuing(BACKFILLS_PER_TICK);
-    for (BackfillStore.Backfill backfill : backfills) {
-      int allowance = allowance(backfill, now);
-      if (allowance < 1) {
-        continue;
+    for (int i = 0; i < BACKFILLS_PER_TICK; i++) {
+      try {
+        Long page = transactions.execute(status -> nextPage(done, now));
+        if (page == null) {
+          break;
+        }
+        made += page;
+      } catch (RuntimeException e) {
+        log.warn("Enqueuing backfill jobs failed, next try at the next tick: {}", e.toString());
       }
-      BackfillStore.Page page = store.enqueuePage(backfill, allowance, now);
-      // The page takes up to allowance entities that match: fewer means none are left after it.
-      boolean exhausted = page.picked() < allowance;
-      store.recordPage(backfill.id(), page, exhausted, now);
-      made += page.made();
-      if (exhausted) {
-        log.info("Backfill {}: every job made", backfill.id());
-      }
-    }
-    if (made > 0) {
-      outbox.wakeRelayAfterCommit();
     }
     return made;
+  }
+
+  /** A page of the next backfill; null when no backfill is left to serve in this tick. */
+  private Long nextPage(Set<UUID> done, Instant now) {
+    Optional<BackfillStore.Backfill> next = store.lockNextEnqueuing(done);
+    if (next.isEmpty()) {
+      return null;
+    }
+    BackfillStore.Backfill backfill = next.get();
+    done.add(backfill.id());
+    int allowance = allowance(backfill, now);
+    if (allowance < 1) {
+      return 0L;
+    }
+    BackfillStore.Page page = store.enqueuePage(backfill, allowance, now);
+    // The page takes up to allowance entities that match: fewer means none are left after it.
+    boolean exhausted = page.picked() < allowance;
+    store.recordPage(backfill.id(), page, exhausted, now);
+    if (page.made() > 0) {
+      outbox.wakeRelayAfterCommit();
+    }
+    if (exhausted) {
+      log.info("Backfill {}: every job made", backfill.id());
+    }
+    return page.made();
   }
 
   /** Jobs the backfill may make now: its rate times the time since its last page, 1 s at most. */

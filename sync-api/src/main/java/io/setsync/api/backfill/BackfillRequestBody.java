@@ -51,9 +51,10 @@ record BackfillRequestBody(
   }
 
   @JsonIgnore
-  @AssertTrue(message = "staleAfter must be longer than zero")
-  boolean isStaleAfterPositive() {
-    return !IsoDuration.isValid(staleAfter) || IsoDuration.isPositive(staleAfter);
+  @AssertTrue(message = "staleAfter must be longer than zero and at most 100 years")
+  boolean isStaleAfterInRange() {
+    return !IsoDuration.isValid(staleAfter)
+        || (IsoDuration.isPositive(staleAfter) && IsoDuration.isAtMost(staleAfter, 100));
   }
 
   int maxPerSecondOrDefault() {

@@ -1,6 +1,7 @@
 package io.setsync.api.backfill;
 
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.EntityLocks;
 import io.setsync.api.sync.SyncReason;
 import io.setsync.events.EntityType;
 import io.setsync.schemas.topic.Topics;
@@ -8,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 /** The SQL of backfills: the {@code backfills} rows, and their jobs in {@code sync_jobs}. */
@@ -43,31 +46,42 @@ class BackfillStore {
       GROUP BY b.id
       """;
 
-  private static final String LOCK_ENQUEUING =
+  // The backfill whose last page is oldest (a new one first), so every backfill moves on each tick
+  // however many there are; one another instance holds is skipped.
+  private static final String LOCK_NEXT_ENQUEUING =
       """
       SELECT id, reason, entity_type, selector, stale_before, max_per_second, requested_by,
              cursor_id, last_enqueued_at, created_at
       FROM backfills
-      WHERE status = 'enqueuing'
-      ORDER BY created_at
-      LIMIT ?
+      WHERE status = 'enqueuing' AND NOT (id = ANY (?))
+      ORDER BY last_enqueued_at NULLS FIRST, created_at
+      LIMIT 1
       FOR UPDATE SKIP LOCKED
       """;
 
-  // The next page of the selection in id order: a job per entity (the backfill's reason, its own
-  // root), its SyncRequested in the outbox for the replay topic, and the entity marked queued, as a
-  // POST does. An entity with a queued or running job is passed over, as a POST would join that
-  // job. Returns how many jobs it made and the last id it passed.
-  private static final String ENQUEUE_PAGE =
+  // The next page of the selection in id order, each entity locked as a POST locks it (in id
+  // order, so two pages never wait on each other in a cycle).
+  private static final String PICK_PAGE =
       """
-      WITH picked AS (
-          SELECT e.id, %2$s AS spotify_id, e.ticketmaster_id, gen_random_uuid() AS job_id
+      SELECT p.id, p.spotify_id, p.ticketmaster_id, %4$s
+      FROM (
+          SELECT e.id, %2$s AS spotify_id, e.ticketmaster_id
           FROM %1$s e
           WHERE e.id > :cursor AND %3$s
           ORDER BY e.id
-          LIMIT :limit),
-      idle AS (
-          SELECT p.* FROM picked p
+          LIMIT :limit) p
+      ORDER BY p.id
+      """;
+
+  // Run after the locks, so its snapshot sees every job committed before them: a job per picked
+  // entity without a queued or running one (a POST would join that), with the backfill's reason
+  // and its own root, its SyncRequested in the outbox for the replay topic, and the entity marked
+  // queued, as a POST does. Returns how many jobs it made.
+  private static final String INSERT_JOBS =
+      """
+      WITH picked AS (
+          SELECT p.*, gen_random_uuid() AS job_id
+          FROM unnest(:ids, :spotifyIds, :ticketmasterIds) AS p(id, spotify_id, ticketmaster_id)
           WHERE NOT EXISTS (
               SELECT FROM sync_jobs a
               WHERE a.entity_type = :entityType AND a.entity_id = p.id
@@ -80,7 +94,7 @@ class BackfillStore {
           SELECT p.job_id, :entityType, p.id, NULL, p.job_id, :reason, 'queued',
                  :requestedBy, p.spotify_id, p.ticketmaster_id, false, false,
                  :now, 0, :now, 0, :backfillId
-          FROM idle p
+          FROM picked p
           RETURNING id, entity_id),
       outbox AS (
           INSERT INTO sync_outbox (event_id, sync_id, topic, message_key)
@@ -90,9 +104,7 @@ class BackfillStore {
           FROM jobs
           WHERE e.id = jobs.entity_id
             AND (e.sync_status_at IS NULL OR e.sync_status_at < :now))
-      SELECT (SELECT count(*) FROM jobs) AS made,
-             (SELECT count(*) FROM picked) AS picked,
-             (SELECT id FROM picked ORDER BY id DESC LIMIT 1) AS last_id
+      SELECT count(*) FROM jobs
       """;
 
   // pg_try_advisory_xact_lock(namespace, entity kind): apart from the relay's and entities' locks.
@@ -188,11 +200,12 @@ class BackfillStore {
             .single());
   }
 
-  /**
-   * Up to {@code limit} backfills still enqueuing, locked; those another instance holds skipped.
-   */
-  List<Backfill> lockEnqueuing(int limit) {
-    return jdbc.sql(LOCK_ENQUEUING).param(limit).query(BackfillStore::backfill).list();
+  /** The next backfill still enqueuing, other than {@code done}, locked; empty if none is free. */
+  Optional<Backfill> lockNextEnqueuing(Collection<UUID> done) {
+    return jdbc.sql(LOCK_NEXT_ENQUEUING)
+        .param(new SqlArrayValue("uuid", done.toArray()))
+        .query(BackfillStore::backfill)
+        .optional();
   }
 
   /**
@@ -204,21 +217,42 @@ class BackfillStore {
   Page enqueuePage(Backfill backfill, int limit, Instant now) {
     EntityKind kind = backfill.kind();
     String spotifyId = kind == EntityKind.ARTIST ? "e.spotify_id" : "CAST(NULL AS text)";
-    String sql = ENQUEUE_PAGE.formatted(kind.table(), spotifyId, backfill.selector().condition());
-    return withStaleBefore(jdbc.sql(sql), backfill.selector(), backfill.staleBefore())
-        .param("cursor", backfill.cursor() != null ? backfill.cursor() : BEFORE_ANY_ID)
-        .param("limit", limit)
-        .param("entityType", kind.apiName())
-        .param("requestedBy", backfill.requestedBy())
-        .param("now", timestamp(now))
-        .param("backfillId", backfill.id())
-        .param("reason", backfill.reason().name())
-        .param("topic", Topics.replay(EntityType.valueOf(kind.name())).name())
-        .query(
-            (rs, row) ->
-                new Page(
-                    rs.getLong("picked"), rs.getLong("made"), rs.getObject("last_id", UUID.class)))
-        .single();
+    String pick =
+        PICK_PAGE.formatted(
+            kind.table(), spotifyId, backfill.selector().condition(), EntityLocks.lock("p.id"));
+    record Picked(UUID id, String spotifyId, String ticketmasterId) {}
+    List<Picked> picked =
+        withStaleBefore(jdbc.sql(pick), backfill.selector(), backfill.staleBefore())
+            .param("cursor", backfill.cursor() != null ? backfill.cursor() : BEFORE_ANY_ID)
+            .param("limit", limit)
+            .query(
+                (rs, row) ->
+                    new Picked(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("spotify_id"),
+                        rs.getString("ticketmaster_id")))
+            .list();
+    if (picked.isEmpty()) {
+      return new Page(0, 0, null);
+    }
+    long made =
+        jdbc.sql(INSERT_JOBS.formatted(kind.table()))
+            .param("ids", new SqlArrayValue("uuid", picked.stream().map(Picked::id).toArray()))
+            .param(
+                "spotifyIds",
+                new SqlArrayValue("text", picked.stream().map(Picked::spotifyId).toArray()))
+            .param(
+                "ticketmasterIds",
+                new SqlArrayValue("text", picked.stream().map(Picked::ticketmasterId).toArray()))
+            .param("entityType", kind.apiName())
+            .param("reason", backfill.reason().name())
+            .param("requestedBy", backfill.requestedBy())
+            .param("now", timestamp(now))
+            .param("backfillId", backfill.id())
+            .param("topic", Topics.replay(EntityType.valueOf(kind.name())).name())
+            .query(Long.class)
+            .single();
+    return new Page(picked.size(), made, picked.get(picked.size() - 1).id());
   }
 
   /**

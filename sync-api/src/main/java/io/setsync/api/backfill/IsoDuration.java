@@ -1,5 +1,6 @@
 package io.setsync.api.backfill;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
@@ -28,6 +29,20 @@ final class IsoDuration {
   /** Whether the duration is longer than zero: a valid text with a digit other than 0. */
   static boolean isPositive(String text) {
     return isValid(text) && text.chars().anyMatch(c -> c >= '1' && c <= '9');
+  }
+
+  /** Whether the duration is valid and at most {@code years} long. */
+  static boolean isAtMost(String text, int years) {
+    if (!isValid(text)) {
+      return false;
+    }
+    Instant end = Instant.parse("2100-01-01T00:00:00Z");
+    try {
+      return !before(end, text)
+          .isBefore(end.atOffset(ZoneOffset.UTC).minusYears(years).toInstant());
+    } catch (DateTimeException | ArithmeticException e) {
+      return false;
+    }
   }
 
   /** The instant this duration before {@code end}, months and years by the UTC calendar. */

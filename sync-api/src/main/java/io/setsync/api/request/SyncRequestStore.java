@@ -2,6 +2,7 @@ package io.setsync.api.request;
 
 import io.setsync.api.outbox.OutboxRow;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.EntityLocks;
 import io.setsync.api.sync.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,11 +39,7 @@ class SyncRequestStore {
   // one entity are serialised from there on. The key is the entity id folded to 64 bits (most ^
   // least significant half), the key all sync-api versions use, so old and new instances still
   // exclude each other during a rolling upgrade.
-  private static final String LOCK =
-      """
-      pg_advisory_xact_lock(('x' || left(replace(id::text, '-', ''), 16))::bit(64)::bigint
-                            # ('x' || right(replace(id::text, '-', ''), 16))::bit(64)::bigint)
-          AS locked""";
+  private static final String LOCK = EntityLocks.lock("id");
 
   private static final String FIND_ARTIST =
       """

@@ -36,6 +36,19 @@ class IsoDurationTests {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"P100Y", "P36500D", "PT876000H"})
+  void aCenturyIsTheLongest(String text) {
+    assertThat(IsoDuration.isAtMost(text, 100)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"P101Y", "P300000Y", "P99999999999D", "PT99999999999999999999H"})
+  void longerThanACenturyOrBeyondTheCalendarIsRefused(String text) {
+    assertThat(IsoDuration.isValid(text)).isTrue();
+    assertThat(IsoDuration.isAtMost(text, 100)).isFalse();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"P0D", "PT0S", "PT0.0S", "P0Y0M0W0DT0H0M0S"})
   void aZeroDurationIsValidButNotPositive(String text) {
     assertThat(IsoDuration.isValid(text)).isTrue();

@@ -13,6 +13,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,6 +31,7 @@ class ScheduledRefreshIntegrationTests extends SyncApiIntegrationTest {
   private static final PostgresDatabase DB = TestInfrastructure.newDatabase();
 
   @Autowired private ScheduledRefresh refresh;
+  @Autowired private BackfillStore store;
   @Autowired private TransactionTemplate transactions;
 
   @DynamicPropertySource
@@ -64,7 +68,9 @@ class ScheduledRefreshIntegrationTests extends SyncApiIntegrationTest {
             });
     assertThat(
             jdbc()
-                .sql("SELECT entity_id FROM sync_jobs WHERE reason = 'SCHEDULED'")
+                .sql(
+                    "SELECT entity_id FROM sync_jobs WHERE reason = 'SCHEDULED' AND backfill_id = ?")
+                .param(run)
                 .query(UUID.class)
                 .list())
         .containsExactlyInAnyOrder(old, never)
@@ -76,6 +82,38 @@ class ScheduledRefreshIntegrationTests extends SyncApiIntegrationTest {
                 .query(String.class)
                 .single())
         .isEqualTo(ScheduledRefresh.REQUESTED_BY);
+  }
+
+  @Test
+  void anInstanceDecidingOnARunMakesTheOthersPassTheirTurn() throws Exception {
+    // given a stale artist, and another instance holding the decision on artist runs
+    jdbc()
+        .sql("INSERT INTO artists (ticketmaster_id) VALUES (?)")
+        .param("at-" + UUID.randomUUID())
+        .update();
+    CountDownLatch deciding = new CountDownLatch(1);
+    CountDownLatch decided = new CountDownLatch(1);
+    CompletableFuture<Boolean> other =
+        CompletableFuture.supplyAsync(
+            () ->
+                transactions.execute(
+                    status -> {
+                      boolean locked = store.lockScheduledRuns(EntityKind.ARTIST);
+                      deciding.countDown();
+                      await().atMost(Duration.ofSeconds(30)).until(() -> decided.getCount() == 0);
+                      return locked;
+                    }));
+    assertThat(deciding.await(30, TimeUnit.SECONDS)).isTrue();
+
+    // when
+    UUID whileHeld = transactions.execute(status -> refresh.startRun(EntityKind.ARTIST));
+    decided.countDown();
+    assertThat(other.get(30, TimeUnit.SECONDS)).isTrue();
+    UUID afterwards = transactions.execute(status -> refresh.startRun(EntityKind.ARTIST));
+
+    // then
+    assertThat(whileHeld).isNull();
+    assertThat(afterwards).isNotNull();
   }
 
   private UUID venue(Instant lastSync) {
