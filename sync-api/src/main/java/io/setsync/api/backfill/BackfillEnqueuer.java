@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -33,13 +34,19 @@ class BackfillEnqueuer {
   private final Outbox outbox;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final Duration backlog;
 
   BackfillEnqueuer(
-      BackfillStore store, Outbox outbox, TransactionTemplate transactions, Clock clock) {
+      BackfillStore store,
+      Outbox outbox,
+      TransactionTemplate transactions,
+      Clock clock,
+      @Value("${setsync.api.backfill-backlog:1m}") Duration backlog) {
     this.store = store;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
+    this.backlog = backlog;
   }
 
   @Scheduled(
@@ -85,7 +92,7 @@ class BackfillEnqueuer {
     BackfillStore.Backfill backfill = next.get();
     done.add(backfill.id());
     int allowance = allowance(backfill, now);
-    if (allowance < 1) {
+    if (allowance < 1 || backlogFull(backfill)) {
       return 0L;
     }
     BackfillStore.Page page = store.enqueuePage(backfill, allowance, now);
@@ -99,6 +106,16 @@ class BackfillEnqueuer {
       log.info("Backfill {}: every job made", backfill.id());
     }
     return page.made();
+  }
+
+  /**
+   * Whether the backfill's jobs not finished yet are already {@code backlog} worth at its rate: the
+   * workers serve the replay topics at their own pace, and jobs queued far beyond it would only
+   * wait, and might time out before they ran.
+   */
+  private boolean backlogFull(BackfillStore.Backfill backfill) {
+    long limit = Math.max(1, backfill.maxPerSecond() * backlog.toMillis() / 1000);
+    return store.unfinishedJobs(backfill.id()) >= limit;
   }
 
   /** Jobs the backfill may make now: its rate times the time since its last page, 1 s at most. */

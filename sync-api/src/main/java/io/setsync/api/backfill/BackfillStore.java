@@ -200,6 +200,15 @@ class BackfillStore {
             .single());
   }
 
+  /** The backfill's jobs still queued or running (a read of its partial index). */
+  long unfinishedJobs(UUID backfillId) {
+    return jdbc.sql(
+            "SELECT count(*) FROM sync_jobs WHERE backfill_id = ? AND status IN ('queued', 'running')")
+        .param(backfillId)
+        .query(Long.class)
+        .single();
+  }
+
   /** The next backfill still enqueuing, other than {@code done}, locked; empty if none is free. */
   Optional<Backfill> lockNextEnqueuing(Collection<UUID> done) {
     return jdbc.sql(LOCK_NEXT_ENQUEUING)
