@@ -87,7 +87,7 @@ public final class LocalStack implements AutoCloseable {
   private void startInOrder() {
     checkPorts();
     createDirectories();
-    JavaLauncher java = JavaLauncher.ofCurrentJvm(settings.repository(), KAFKA_JVM_OPTIONS);
+    JavaLauncher kafkaJvm = JavaLauncher.ofCurrentJvm(settings.repository(), KAFKA_JVM_OPTIONS);
 
     log.info("Starting PostgreSQL on port {}", settings.postgresPort());
     LocalPostgres postgres =
@@ -95,7 +95,7 @@ public final class LocalStack implements AutoCloseable {
     processIds.put("postgres", postgres.pid());
 
     log.info("Starting Kafka (KRaft) on port {}", settings.kafkaPort());
-    LocalKafka kafka = own(LocalKafka.start(settings, java));
+    LocalKafka kafka = own(LocalKafka.start(settings, kafkaJvm));
     processIds.put("kafka", kafka.pid());
 
     log.info("Applying the database changelog");

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,7 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.cfg.MutableCoercionConfig;
 import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
@@ -36,25 +38,31 @@ class ApiConfiguration {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .withCoercionConfig(
                 LogicalType.Textual,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                refuse(
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean))
             .withCoercionConfig(
                 LogicalType.Integer,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                refuse(
+                    CoercionInputShape.String,
+                    CoercionInputShape.Float,
+                    CoercionInputShape.Boolean))
             .withCoercionConfig(
                 LogicalType.Boolean,
-                config ->
-                    config
-                        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail));
+                refuse(
+                    CoercionInputShape.String,
+                    CoercionInputShape.Integer,
+                    CoercionInputShape.Float));
+  }
+
+  /** A coercion config that fails on each of the JSON shapes. */
+  private static Consumer<MutableCoercionConfig> refuse(CoercionInputShape... shapes) {
+    return config -> {
+      for (CoercionInputShape shape : shapes) {
+        config.setCoercion(shape, CoercionAction.Fail);
+      }
+    };
   }
 
   @Bean

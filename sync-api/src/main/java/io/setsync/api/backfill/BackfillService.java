@@ -40,16 +40,13 @@ class BackfillService {
     Instant staleBefore =
         selector == BackfillSelector.STALE ? IsoDuration.before(now, body.staleAfter()) : null;
     BackfillStore.Backfill backfill =
-        new BackfillStore.Backfill(
-            UUID.randomUUID(),
+        BackfillStore.Backfill.starting(
             SyncReason.BACKFILL,
             kind,
             selector,
             staleBefore,
             body.maxPerSecondOrDefault(),
             requestedBy,
-            null,
-            null,
             now);
     long total = store.count(kind, selector, staleBefore);
     store.create(backfill, total);

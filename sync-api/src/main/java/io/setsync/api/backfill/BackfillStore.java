@@ -32,7 +32,30 @@ class BackfillStore {
       String requestedBy,
       UUID cursor,
       Instant lastEnqueuedAt,
-      Instant createdAt) {}
+      Instant createdAt) {
+
+    /** A backfill not started yet: no page made, created {@code now}. */
+    static Backfill starting(
+        SyncReason reason,
+        EntityKind kind,
+        BackfillSelector selector,
+        Instant staleBefore,
+        int maxPerSecond,
+        String requestedBy,
+        Instant now) {
+      return new Backfill(
+          UUID.randomUUID(),
+          reason,
+          kind,
+          selector,
+          staleBefore,
+          maxPerSecond,
+          requestedBy,
+          null,
+          null,
+          now);
+    }
+  }
 
   private static final String FIND =
       """

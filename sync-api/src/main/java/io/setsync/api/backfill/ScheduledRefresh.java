@@ -70,16 +70,13 @@ class ScheduledRefresh {
     }
     Instant staleBefore = now.minus(settings.staleAfter());
     BackfillStore.Backfill run =
-        new BackfillStore.Backfill(
-            UUID.randomUUID(),
+        BackfillStore.Backfill.starting(
             SyncReason.SCHEDULED,
             kind,
             BackfillSelector.STALE,
             staleBefore,
             settings.maxPerSecond(),
             REQUESTED_BY,
-            null,
-            null,
             now);
     long total = store.count(kind, BackfillSelector.STALE, staleBefore);
     if (total == 0) {
