@@ -44,30 +44,49 @@ final class Catalog {
     return venues.get(index);
   }
 
-  /** The event with this id, or null. */
+  /**
+   * The event an event id names, or null when the id is ill-formed. An id the catalog did not issue
+   * still names one: an event of an artist with events, both chosen by hashing the id.
+   */
   Event event(String id) {
+    if (!CatalogIds.isWellFormedTicketmaster(id)) {
+      return null;
+    }
     long ref = CatalogIds.eventRef(id);
-    if (ref < 0) {
-      return null;
+    if (ref >= 0) {
+      int key = (int) (ref >>> CatalogIds.EVENT_INDEX_BITS);
+      int index = (int) (ref & ((1 << CatalogIds.EVENT_INDEX_BITS) - 1));
+      if (ArtistProfile.exists(key) && index < artist(key).eventCount()) {
+        return events(key).stream().filter(e -> e.index() == index).findFirst().orElseThrow();
+      }
     }
-    int key = (int) (ref >>> CatalogIds.EVENT_INDEX_BITS);
-    int index = (int) (ref & ((1 << CatalogIds.EVENT_INDEX_BITS) - 1));
-    if (!ArtistProfile.exists(key) || index >= artist(key).eventCount()) {
-      return null;
-    }
-    return events(key).stream().filter(e -> e.index() == index).findFirst().orElse(null);
+    return foreignEvent(Seeds.hash(id));
   }
 
-  /** The venue with this id, or null. */
+  /**
+   * The venue a venue id names, or null when the id is ill-formed; one the catalog did not issue
+   * names a venue chosen by hashing the id.
+   */
   Venue venue(String id) {
+    if (!CatalogIds.isWellFormedTicketmaster(id)) {
+      return null;
+    }
     int index = CatalogIds.venueIndex(id);
-    return index >= 0 && index < Venue.COUNT ? venues.get(index) : null;
+    return index >= 0 && index < Venue.COUNT
+        ? venues.get(index)
+        : Seeds.pick(Seeds.hash(id), venues);
   }
 
-  /** The artist key of an attraction id, or -1. */
+  /**
+   * The artist key of an attraction id, or -1 when the id is ill-formed; one the catalog did not
+   * issue names an artist chosen by hashing the id.
+   */
   int attractionKey(String id) {
+    if (!CatalogIds.isWellFormedTicketmaster(id)) {
+      return -1;
+    }
     int key = CatalogIds.attractionKey(id);
-    return ArtistProfile.exists(key) ? key : -1;
+    return ArtistProfile.exists(key) ? key : foreignKey(Seeds.hash(id));
   }
 
   /**
@@ -88,7 +107,7 @@ final class Catalog {
         && ArtistProfile.exists((int) ref.payload())) {
       return (int) ref.payload();
     }
-    return foreignKey(id);
+    return foreignKey(Seeds.hash(id));
   }
 
   /** The album a Spotify album id names, or null when the id is ill-formed. */
@@ -104,7 +123,7 @@ final class Catalog {
         return discography(key).albums().get(index);
       }
     }
-    List<Album> albums = discography(foreignKey(id)).albums();
+    List<Album> albums = discography(foreignKey(Seeds.hash(id))).albums();
     return albums.get((int) Long.remainderUnsigned(Seeds.hash(id + "#album"), albums.size()));
   }
 
@@ -151,7 +170,16 @@ final class Catalog {
     return List.copyOf(events);
   }
 
-  private static int foreignKey(String id) {
-    return (int) Long.remainderUnsigned(Seeds.hash(id), Words.NAME_SPACE);
+  private Event foreignEvent(long hash) {
+    int key = foreignKey(hash);
+    for (long n = 1; artist(key).eventCount() == 0; n++) {
+      key = foreignKey(Seeds.of(hash, n));
+    }
+    return Seeds.pick(Seeds.of(hash, 0), events(key));
+  }
+
+  /** A generated artist for an id the catalog did not issue, from the id's hash. */
+  private static int foreignKey(long hash) {
+    return (int) Long.remainderUnsigned(hash, Words.NAME_SPACE);
   }
 }

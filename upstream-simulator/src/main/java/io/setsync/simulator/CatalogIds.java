@@ -1,10 +1,14 @@
 package io.setsync.simulator;
 
+import java.util.regex.Pattern;
+
 /**
  * The simulator's id scheme. Spotify ids are 22-digit base62 numbers below 2^128, as on Spotify;
- * the ids the catalog hands out carry their artist key and a check, so any of them decodes back to
- * its entity. Ticketmaster ids are opaque on Ticketmaster, so here only ids this scheme issues are
- * well-formed: a type prefix copied from real ids, the payload and a check in base62.
+ * Ticketmaster ids are opaque, so any 1 to 64 letters, digits, '.', '_' or '-' is well-formed (what
+ * sync-api accepts). The ids the catalog issues carry their entity and a check, so any of them
+ * decodes back to its entity; Ticketmaster ones also get a type prefix copied from real ids. A
+ * well-formed id the catalog did not issue decodes to nothing here, and {@link Catalog} maps it to
+ * an entity by hashing it.
  */
 final class CatalogIds {
 
@@ -20,6 +24,8 @@ final class CatalogIds {
   static final String ATTRACTION_PREFIX = "K8vZ9";
   static final String EVENT_PREFIX = "vvG1";
   static final String VENUE_PREFIX = "KovZ";
+
+  private static final Pattern TICKETMASTER_ID = Pattern.compile("[0-9A-Za-z._-]{1,64}");
 
   private static final long SPOTIFY_SALT = 0x5e7a_11d5_0f1a_7e01L;
   private static final long SPOTIFY_SALT_LOW = 0x7a1e_0b5e_55ed_0002L;
@@ -68,6 +74,10 @@ final class CatalogIds {
       return null;
     }
     return new SpotifyRef(Kind.values()[kind], tagged >>> 2);
+  }
+
+  static boolean isWellFormedTicketmaster(String id) {
+    return id != null && TICKETMASTER_ID.matcher(id).matches();
   }
 
   static String attraction(int key) {

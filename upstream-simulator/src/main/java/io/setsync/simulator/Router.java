@@ -104,7 +104,7 @@ final class Router implements HttpHandler {
     }
     if (conditions.injectError()) {
       state.stats().errorInjected(upstream);
-      return api.injectedError(conditions.faults().errorStatus());
+      return api.injectedError(request, conditions.faults().errorStatus());
     }
     return conditional(request, api.handle(request, endpoint));
   }

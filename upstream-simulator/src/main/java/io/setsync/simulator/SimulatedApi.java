@@ -13,7 +13,7 @@ interface SimulatedApi {
 
   Response rateLimited(long retryAfterSeconds);
 
-  Response injectedError(int status);
+  Response injectedError(Request request, int status);
 
   Response methodNotAllowed();
 

@@ -133,7 +133,7 @@ final class SpotifyApi implements SimulatedApi {
   }
 
   @Override
-  public Response injectedError(int status) {
+  public Response injectedError(Request request, int status) {
     return error(status, status >= 500 ? "Service unavailable" : "Injected error");
   }
 

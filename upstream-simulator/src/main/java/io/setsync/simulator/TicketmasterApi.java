@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -106,8 +107,10 @@ final class TicketmasterApi implements SimulatedApi {
   }
 
   @Override
-  public Response injectedError(int status) {
+  public Response injectedError(Request request, int status) {
     return switch (status) {
+      // A 404 comes from Discovery itself (an unknown id), not its gateway: in Discovery's shape.
+      case 404 -> notFound(entityId(request.path()));
       case 503 ->
           fault(
               503,
@@ -145,8 +148,9 @@ final class TicketmasterApi implements SimulatedApi {
     Instant start = dateTime(request, "startDateTime");
     Instant end = dateTime(request, "endDateTime");
     String venueId = request.param("venueId");
+    Map<Integer, String> attractions = attractions(request.param("attractionId"));
     List<Event> matching = new ArrayList<>();
-    for (int key : attractionKeys(request.param("attractionId"))) {
+    for (int key : attractions.keySet()) {
       for (Event event : catalog.events(key)) {
         if ((start == null || !event.startsAt().isBefore(start))
             && (end == null || event.startsAt().isBefore(end))
@@ -160,7 +164,8 @@ final class TicketmasterApi implements SimulatedApi {
     int from = paging.page * paging.size;
     int to = Math.min(Math.min(matching.size(), from + paging.size), MAX_DEPTH);
     for (int i = from; i < to; i++) {
-      items.add(documents.event(matching.get(i)));
+      Event event = matching.get(i);
+      items.add(documents.event(event, event.id(), attractions.get(event.artistKey())));
     }
     return Response.json(200, page("events", items, matching.size(), paging, request));
   }
@@ -181,31 +186,45 @@ final class TicketmasterApi implements SimulatedApi {
 
   private Response event(String id) {
     Event event = catalog.event(id);
-    return event == null ? notFound(id) : Response.json(200, documents.event(event));
+    if (event == null) {
+      return notFound(id);
+    }
+    String attractionId = catalog.artist(event.artistKey()).attractionId();
+    return Response.json(200, documents.event(event, id, attractionId));
   }
 
   private Response venue(String id) {
     Venue venue = catalog.venue(id);
-    return venue == null ? notFound(id) : Response.json(200, documents.venue(venue));
+    return venue == null ? notFound(id) : Response.json(200, documents.venue(venue, id));
   }
 
   private Response attraction(String id) {
     int key = catalog.attractionKey(id);
-    return key < 0 ? notFound(id) : Response.json(200, documents.attraction(catalog.artist(key)));
+    return key < 0
+        ? notFound(id)
+        : Response.json(200, documents.attraction(catalog.artist(key), id));
   }
 
-  private List<Integer> attractionKeys(String param) {
+  /**
+   * The artists an {@code attractionId} parameter names, each with the id it was asked by (the
+   * first, when two name the same artist), so that listed events carry that id.
+   */
+  private Map<Integer, String> attractions(String param) {
+    Map<Integer, String> attractions = new LinkedHashMap<>();
     if (param == null || param.isBlank()) {
-      return demoKeys();
+      for (int key : demoKeys()) {
+        attractions.put(key, catalog.artist(key).attractionId());
+      }
+      return attractions;
     }
-    List<Integer> keys = new ArrayList<>();
-    for (String id : param.split(",")) {
-      int key = catalog.attractionKey(id.trim());
-      if (key >= 0 && !keys.contains(key)) {
-        keys.add(key);
+    for (String part : param.split(",")) {
+      String id = part.trim();
+      int key = catalog.attractionKey(id);
+      if (key >= 0) {
+        attractions.putIfAbsent(key, id);
       }
     }
-    return keys;
+    return attractions;
   }
 
   private static List<Integer> demoKeys() {
@@ -304,6 +323,12 @@ final class TicketmasterApi implements SimulatedApi {
               "Query param with date must be of valid format YYYY-MM-DDTHH:mm:ssZ {example:"
                   + " 2020-08-01T14:00:00Z }"));
     }
+  }
+
+  /** The id an entity path asks for, or the whole path for any other. */
+  private static String entityId(String path) {
+    String[] s = resource(path);
+    return s.length == 2 ? s[1] : path;
   }
 
   private static String[] resource(String path) {

@@ -19,28 +19,61 @@ final class TicketmasterDocuments {
   private final BoundedCache<String, byte[]> events = new BoundedCache<>(10_000);
   private final BoundedCache<Integer, byte[]> venues = new BoundedCache<>(Venue.COUNT + 1);
   private final BoundedCache<Integer, byte[]> attractions = new BoundedCache<>(20_000);
+  // Entities asked for by ids the catalog did not issue: apart, so that a client's churn of such
+  // ids cannot empty the caches above.
+  private final BoundedCache<Alias, byte[]> aliased = new BoundedCache<>(2_000);
+
+  /** An entity under the ids a client asked by; {@code attractionId} is an event's, else null. */
+  private record Alias(String type, String id, String attractionId) {}
 
   TicketmasterDocuments(Catalog catalog) {
     this.catalog = catalog;
   }
 
   byte[] attraction(ArtistProfile artist) {
-    return attractions.get(artist.key(), k -> Json.bytes(attractionNode(artist)));
+    return attraction(artist, artist.attractionId());
+  }
+
+  /** The artist's attraction under {@code id}. */
+  byte[] attraction(ArtistProfile artist, String id) {
+    if (id.equals(artist.attractionId())) {
+      return attractions.get(artist.key(), k -> Json.bytes(attractionNode(artist, id)));
+    }
+    return aliased.get(
+        new Alias("attraction", id, null), k -> Json.bytes(attractionNode(artist, id)));
   }
 
   byte[] venue(Venue venue) {
-    return venues.get(venue.index(), k -> Json.bytes(venueNode(venue)));
+    return venue(venue, venue.id());
+  }
+
+  /** The venue under {@code id}. */
+  byte[] venue(Venue venue, String id) {
+    if (id.equals(venue.id())) {
+      return venues.get(venue.index(), k -> Json.bytes(venueNode(venue, id)));
+    }
+    return aliased.get(new Alias("venue", id, null), k -> Json.bytes(venueNode(venue, id)));
   }
 
   byte[] event(Event event) {
-    return events.get(event.id(), k -> Json.bytes(eventNode(event)));
+    return event(event, event.id(), catalog.artist(event.artistKey()).attractionId());
   }
 
-  private ObjectNode eventNode(Event event) {
+  /** The event under {@code id}, with its attraction under {@code attractionId}. */
+  byte[] event(Event event, String id, String attractionId) {
+    if (id.equals(event.id())
+        && attractionId.equals(catalog.artist(event.artistKey()).attractionId())) {
+      return events.get(id, k -> Json.bytes(eventNode(event, id, attractionId)));
+    }
+    return aliased.get(
+        new Alias("event", id, attractionId), k -> Json.bytes(eventNode(event, id, attractionId)));
+  }
+
+  private ObjectNode eventNode(Event event, String id, String attractionId) {
     ArtistProfile artist = catalog.artist(event.artistKey());
     Venue venue = catalog.venue(event.venueIndex());
-    ObjectNode node = common(event.name(), "event", event.id());
-    node.put("url", "https://www.ticketmaster.com/event/" + event.id());
+    ObjectNode node = common(event.name(), "event", id);
+    node.put("url", "https://www.ticketmaster.com/event/" + id);
     node.put("locale", "en-us");
     node.set("images", images(Seeds.of(artist.key(), 60)));
     ObjectNode sales = node.putObject("sales").putObject("public");
@@ -68,18 +101,18 @@ final class TicketmasterDocuments {
     price.put("min", (double) min);
     price.put("max", (double) (min * 3));
     ObjectNode links = node.putObject("_links");
-    links.putObject("self").put("href", PATH + "/events/" + event.id() + "?locale=en-us");
-    links.putArray("attractions").addObject().put("href", attractionHref(artist));
-    links.putArray("venues").addObject().put("href", venueHref(venue));
+    links.putObject("self").put("href", PATH + "/events/" + id + "?locale=en-us");
+    links.putArray("attractions").addObject().put("href", attractionHref(attractionId));
+    links.putArray("venues").addObject().put("href", venueHref(venue.id()));
     ObjectNode embedded = node.putObject("_embedded");
     embedded.putArray("venues").addRawValue(Json.raw(venue(venue)));
-    embedded.putArray("attractions").addRawValue(Json.raw(attraction(artist)));
+    embedded.putArray("attractions").addRawValue(Json.raw(attraction(artist, attractionId)));
     return node;
   }
 
-  private ObjectNode venueNode(Venue venue) {
+  private ObjectNode venueNode(Venue venue, String id) {
     City city = venue.city();
-    ObjectNode node = common(venue.name(), "venue", venue.id());
+    ObjectNode node = common(venue.name(), "venue", id);
     node.put(
         "url",
         "https://www.ticketmaster.com/"
@@ -106,12 +139,12 @@ final class TicketmasterDocuments {
     location.put("latitude", String.format(Locale.ROOT, "%.8f", venue.latitude()));
     node.putArray("markets").addObject().put("id", String.valueOf(venue.index() % 120 + 1));
     node.putArray("dmas").addObject().put("id", 200 + venue.index() % 400);
-    node.putObject("_links").putObject("self").put("href", venueHref(venue));
+    node.putObject("_links").putObject("self").put("href", venueHref(id));
     return node;
   }
 
-  private ObjectNode attractionNode(ArtistProfile artist) {
-    ObjectNode node = common(artist.name(), "attraction", artist.attractionId());
+  private ObjectNode attractionNode(ArtistProfile artist, String id) {
+    ObjectNode node = common(artist.name(), "attraction", id);
     node.put(
         "url",
         "https://www.ticketmaster.com/"
@@ -135,7 +168,7 @@ final class TicketmasterDocuments {
     upcoming.put("_total", artist.eventCount());
     upcoming.put("ticketmaster", artist.eventCount());
     upcoming.put("_filtered", 0);
-    node.putObject("_links").putObject("self").put("href", attractionHref(artist));
+    node.putObject("_links").putObject("self").put("href", attractionHref(id));
     return node;
   }
 
@@ -191,12 +224,12 @@ final class TicketmasterDocuments {
     image.put("fallback", false);
   }
 
-  private static String attractionHref(ArtistProfile artist) {
-    return PATH + "/attractions/" + artist.attractionId() + "?locale=en-us";
+  private static String attractionHref(String id) {
+    return PATH + "/attractions/" + id + "?locale=en-us";
   }
 
-  private static String venueHref(Venue venue) {
-    return PATH + "/venues/" + venue.id() + "?locale=en-us";
+  private static String venueHref(String id) {
+    return PATH + "/venues/" + id + "?locale=en-us";
   }
 
   private static String slug(String text) {

@@ -57,4 +57,25 @@ class CatalogIdsTests {
     assertThat(CatalogIds.eventRef("vvG1doesNotExist")).isEqualTo(-1);
     assertThat(CatalogIds.venueIndex("KovZpZA7AAEA")).isEqualTo(-1);
   }
+
+  @Test
+  void ticketmasterIdsAreWellFormedAsSyncApiAcceptsThem() {
+    assertThat(CatalogIds.isWellFormedTicketmaster("vvG1IZ9KBhS3CM")).isTrue();
+    assertThat(CatalogIds.isWellFormedTicketmaster("Z7r9jZ1A7_-x.9")).isTrue();
+    assertThat(CatalogIds.isWellFormedTicketmaster("x".repeat(64))).isTrue();
+    assertThat(CatalogIds.isWellFormedTicketmaster("x".repeat(65))).isFalse();
+    assertThat(CatalogIds.isWellFormedTicketmaster("")).isFalse();
+    assertThat(CatalogIds.isWellFormedTicketmaster("K8vZ9 171ob7")).isFalse();
+    assertThat(CatalogIds.isWellFormedTicketmaster("not~an~id")).isFalse();
+    assertThat(CatalogIds.isWellFormedTicketmaster(null)).isFalse();
+  }
+
+  @Test
+  void issuedTicketmasterIdsAreTheOnesTheCatalogHasAlwaysIssued() {
+    // Benchmarks, fixtures and other simulators rely on these: the scheme must not drift.
+    assertThat(CatalogIds.attraction(DemoArtist.FIRST_KEY)).isEqualTo("K8vZ9h3Tlug");
+    assertThat(CatalogIds.attraction(4242)).isEqualTo("K8vZ9aX7jNM");
+    assertThat(CatalogIds.event(4242, 17)).isEqualTo("vvG1h94Cd5jMUF");
+    assertThat(CatalogIds.venue(999)).isEqualTo("KovZCB2u4sfl");
+  }
 }

@@ -95,4 +95,43 @@ class CatalogTests {
         .isEqualTo(catalog.attractionKey(radiohead.ticketmasterId()));
     assertThat(SimulatedCatalog.largeTour().upcomingEvents()).isGreaterThan(1000);
   }
+
+  @Test
+  void issuedTicketmasterIdsNameTheirOwnEntities() {
+    int key = DemoArtist.FIRST_KEY + 1;
+    List<Event> events = catalog.events(key);
+
+    assertThat(events).allSatisfy(e -> assertThat(catalog.event(e.id())).isEqualTo(e));
+    assertThat(catalog.attractionKey(catalog.artist(key).attractionId())).isEqualTo(key);
+    assertThat(catalog.attractionKey(CatalogIds.attraction(4242))).isEqualTo(4242);
+    assertThat(catalog.venue(CatalogIds.venue(999))).isEqualTo(catalog.venue(999));
+  }
+
+  @Test
+  void anyWellFormedTicketmasterIdNamesAnEventVenueAndArtistByHash() {
+    Catalog other = new Catalog(LocalDate.of(2026, 3, 1));
+    // Issued by the scheme, but past the artist's last event: the catalog never handed it out.
+    int key = DemoArtist.FIRST_KEY;
+    String pastTheTour = CatalogIds.event(key, catalog.artist(key).eventCount());
+
+    for (String id : List.of("vvG1IZ9KBhS3CM", "Z7r9jZ1A7_-x.9", pastTheTour)) {
+      Event event = catalog.event(id);
+
+      assertThat(event).isNotNull().isEqualTo(other.event(id));
+      assertThat(catalog.events(event.artistKey())).contains(event);
+    }
+    assertThat(catalog.venue("KovZpZA7AAEA")).isNotNull().isEqualTo(other.venue("KovZpZA7AAEA"));
+    assertThat(catalog.attractionKey("K8vZ9171ob7"))
+        .isBetween(0, Words.NAME_SPACE - 1)
+        .isEqualTo(other.attractionKey("K8vZ9171ob7"));
+  }
+
+  @Test
+  void illFormedTicketmasterIdsNameNothing() {
+    for (String id : List.of("", "x".repeat(65), "not~an~id", "K8vZ9 171ob7")) {
+      assertThat(catalog.event(id)).isNull();
+      assertThat(catalog.venue(id)).isNull();
+      assertThat(catalog.attractionKey(id)).isEqualTo(-1);
+    }
+  }
 }

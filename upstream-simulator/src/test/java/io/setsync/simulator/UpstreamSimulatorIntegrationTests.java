@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 import io.setsync.simulator.SimulatorHttp.Answer;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 class UpstreamSimulatorIntegrationTests {
 
@@ -312,5 +314,128 @@ class UpstreamSimulatorIntegrationTests {
                 .at("/errors/0/code")
                 .asString())
         .isEqualTo("DIS1004");
+  }
+
+  @Test
+  void aForeignTicketmasterIdAnswersTheSameEntityEveryTimeUnderThatId() {
+    for (String path :
+        List.of(
+            "events/vvG1IZ9KBhS3CM",
+            "events/Z7r9jZ1A7_-x.9",
+            "venues/KovZpZA7AAEA",
+            "attractions/K8vZ9171ob7")) {
+      String id = path.substring(path.indexOf('/') + 1);
+
+      Answer first = http.ticketmaster("/discovery/v2/" + path + ".json");
+      Answer again = http.ticketmaster("/discovery/v2/" + path + ".json");
+
+      assertThat(first.status()).as(path).isEqualTo(200);
+      assertThat(first.body().get("id").asString()).as(path).isEqualTo(id);
+      assertThat(first.body().at("/_links/self/href").asString())
+          .as(path)
+          .isEqualTo("/discovery/v2/" + path + "?locale=en-us");
+      assertThat(again.body()).as(path).isEqualTo(first.body());
+      assertThat(again.header("ETag")).as(path).isEqualTo(first.header("ETag"));
+    }
+  }
+
+  @Test
+  void aForeignEventIsAnEventOfAnArtistWithItsIssuedAttractionAndVenue() {
+    JsonNode foreign = http.ticketmaster("/discovery/v2/events/vvG1IZ9KBhS3CM.json").body();
+    String attractionId = foreign.at("/_embedded/attractions/0/id").asString();
+    String venueId = foreign.at("/_embedded/venues/0/id").asString();
+    JsonNode tour =
+        http.ticketmaster("/discovery/v2/events.json?size=200&attractionId=" + attractionId)
+            .body()
+            .at("/_embedded/events");
+
+    assertThat(attractionId).matches("K8vZ9[0-9A-Za-z]{6}");
+    assertThat(venueId).matches("KovZ[0-9A-Za-z]{8}");
+    assertThat(foreign.at("/_links/attractions/0/href").asString()).contains(attractionId);
+    JsonNode listed =
+        tour.valueStream()
+            .filter(
+                e ->
+                    e.at("/dates/start/dateTime").equals(foreign.at("/dates/start/dateTime"))
+                        && e.at("/_embedded/venues/0/id").asString().equals(venueId))
+            .findFirst()
+            .orElseThrow();
+    ObjectNode renamed = (ObjectNode) foreign.deepCopy();
+    renamed.set("id", listed.get("id"));
+    renamed.set("url", listed.get("url"));
+    renamed.set("_links", listed.get("_links"));
+    assertThat(renamed).isEqualTo(listed);
+  }
+
+  @Test
+  void theEventsOfAForeignAttractionAreItsArtistsAndCarryTheIdAskedFor() {
+    String foreign = "K8vZ9171ob7";
+    JsonNode attraction =
+        http.ticketmaster("/discovery/v2/attractions/" + foreign + ".json").body();
+    String issued =
+        http.ticketmaster(
+                "/discovery/v2/attractions.json?keyword="
+                    + attraction.get("name").asString().replace(" ", "+"))
+            .body()
+            .at("/_embedded/attractions/0/id")
+            .asString();
+
+    JsonNode byForeign =
+        http.ticketmaster("/discovery/v2/events.json?size=7&page=1&attractionId=" + foreign).body();
+    JsonNode byIssued =
+        http.ticketmaster("/discovery/v2/events.json?size=7&page=1&attractionId=" + issued).body();
+
+    assertThat(issued).isNotEqualTo(foreign).matches("K8vZ9[0-9A-Za-z]{6}");
+    assertThat(attraction.at("/upcomingEvents/_total").asInt()).isGreaterThan(7);
+    assertThat(byForeign.get("page")).isEqualTo(byIssued.get("page"));
+    assertThat(byForeign.at("/page/totalElements").asInt())
+        .isEqualTo(attraction.at("/upcomingEvents/_total").asInt());
+    assertThat(eventIds(byForeign)).hasSize(7).isEqualTo(eventIds(byIssued));
+    assertThat(byForeign.at("/_embedded/events").valueStream())
+        .allSatisfy(
+            event -> {
+              assertThat(event.at("/_embedded/attractions/0/id").asString()).isEqualTo(foreign);
+              assertThat(event.at("/_links/attractions/0/href").asString()).contains(foreign);
+            });
+    assertThat(byIssued.at("/_embedded/events").valueStream())
+        .allSatisfy(
+            event ->
+                assertThat(event.at("/_embedded/attractions/0/id").asString()).isEqualTo(issued));
+  }
+
+  @Test
+  void anIllFormedTicketmasterIdIsNotFound() {
+    for (String path :
+        List.of("events/" + "x".repeat(65), "venues/not~an~id", "attractions/K8vZ9!171ob7")) {
+      Answer answer = http.ticketmaster("/discovery/v2/" + path + ".json");
+
+      assertThat(answer.status()).as(path).isEqualTo(404);
+      assertThat(answer.body().at("/errors/0/code").asString()).as(path).isEqualTo("DIS1004");
+    }
+    assertThat(
+            http.ticketmaster("/discovery/v2/events.json?attractionId=not~an~id")
+                .body()
+                .at("/page/totalElements")
+                .asInt())
+        .isZero();
+  }
+
+  @Test
+  void anInjected404IsDiscoverysAnswerToAnUnknownId() {
+    Answer unknown = http.ticketmaster("/discovery/v2/attractions/not~an~id.json");
+    http.control(
+        "/__sim/faults", "{\"upstream\":\"ticketmaster\",\"errorRate\":1.0,\"errorStatus\":404}");
+
+    Answer injected =
+        http.ticketmaster("/discovery/v2/attractions/" + RADIOHEAD.ticketmasterId() + ".json");
+
+    assertThat(injected.status()).isEqualTo(404);
+    assertThat(injected.body().toString())
+        .isEqualTo(unknown.body().toString().replace("not~an~id", RADIOHEAD.ticketmasterId()));
+    assertThat(simulator.stats().ticketmaster().errorsInjected()).isEqualTo(1);
+  }
+
+  private static List<String> eventIds(JsonNode page) {
+    return page.at("/_embedded/events").valueStream().map(e -> e.get("id").asString()).toList();
   }
 }

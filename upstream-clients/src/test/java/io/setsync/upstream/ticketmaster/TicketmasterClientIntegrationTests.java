@@ -98,6 +98,9 @@ class TicketmasterClientIntegrationTests {
 
   @Test
   void anUnknownEventIsNotFoundAndNotRetried() {
+    // The simulator answers any well-formed id, so Discovery's 404 for an unknown one is injected.
+    simulator.faults(Upstream.TICKETMASTER, Faults.errors(1.0, 404));
+
     assertThatThrownBy(() -> client.event("vvG1doesNotExist"))
         .isInstanceOfSatisfying(
             UpstreamException.class,
@@ -105,7 +108,9 @@ class TicketmasterClientIntegrationTests {
               assertThat(e.code()).isEqualTo(UpstreamErrorCode.NOT_FOUND);
               assertThat(e.retryable()).isFalse();
               assertThat(e.httpStatus()).isEqualTo(404);
-              assertThat(e.getMessage()).contains("Resource not found");
+              assertThat(e.getMessage())
+                  .contains("Resource not found")
+                  .contains("id=vvG1doesNotExist");
             });
     assertThat(ticketmaster().calls("event")).isEqualTo(1);
   }

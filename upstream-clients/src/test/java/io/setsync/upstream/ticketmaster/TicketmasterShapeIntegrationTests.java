@@ -6,7 +6,9 @@ import static io.setsync.upstream.JsonShape.fixture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.setsync.simulator.CatalogArtist;
+import io.setsync.simulator.Faults;
 import io.setsync.simulator.SimulatedCatalog;
+import io.setsync.simulator.Upstream;
 import io.setsync.simulator.UpstreamSimulator;
 import io.setsync.upstream.JsonShape;
 import java.net.URI;
@@ -134,9 +136,23 @@ class TicketmasterShapeIntegrationTests {
 
   @Test
   void errorOfAnUnknownId() throws Exception {
-    JsonNode answer = get("/discovery/v2/events/nope.json", 404);
+    // Any well-formed id names an event in the simulator; an ill-formed one is unknown.
+    JsonNode answer = get("/discovery/v2/events/no~pe.json", 404);
 
     assertThat(differences(fixture("ticketmaster/error-404.json"), answer, Set.of())).isEmpty();
+  }
+
+  @Test
+  void errorOfAnInjected404() throws Exception {
+    simulator.faults(Upstream.TICKETMASTER, Faults.errors(1.0, 404));
+    try {
+      JsonNode answer = get("/discovery/v2/events/nope.json", 404);
+
+      assertThat(differences(fixture("ticketmaster/error-404.json"), answer, Set.of())).isEmpty();
+      assertThat(answer.toString()).isEqualTo(fixture("ticketmaster/error-404.json").toString());
+    } finally {
+      simulator.reset();
+    }
   }
 
   private static JsonNode get(String path, int status) throws Exception {

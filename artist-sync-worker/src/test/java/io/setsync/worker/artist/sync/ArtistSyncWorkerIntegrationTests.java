@@ -182,6 +182,33 @@ class ArtistSyncWorkerIntegrationTests {
   }
 
   @Test
+  @Order(2)
+  void syncsAnArtistWithItsShowsByATicketmasterIdTheCatalogDidNotIssue() {
+    // Like Ticketmaster, the simulator answers any well-formed id: this one names a generated
+    // artist, whose events list the attraction under this id.
+    String attractionId = "K8vZ9Unknown1";
+    UUID artistId = UUID.randomUUID();
+
+    SyncCompleted completed =
+        completed(
+            requests
+                .send(TestRequests.request(EntityType.ARTIST, artistId, null, attractionId).build())
+                .getSyncId());
+
+    long events = completed.getCounts().get("events");
+    assertThat(completed.getTicketmasterId()).isEqualTo(attractionId);
+    assertThat(completed.getSpotifyId()).isNotNull();
+    assertThat(events).isPositive();
+    assertThat(completed.getCounts()).containsEntry("shows", events);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT ticketmaster_id FROM artists WHERE id = ?", String.class, artistId))
+        .isEqualTo(attractionId);
+    assertThat(count("SELECT count(*) FROM shows WHERE artist_id = ?", artistId))
+        .isEqualTo((int) events);
+  }
+
+  @Test
   @Order(3)
   void retriesServerErrorsUntilTheySucceed() {
     simulator.faults(Upstream.SPOTIFY, Faults.errors(0.5, 500));
@@ -202,6 +229,9 @@ class ArtistSyncWorkerIntegrationTests {
   @Test
   @Order(4)
   void failsAtOnceWithNotFoundForAnUnknownAttraction() {
+    // The simulator answers any well-formed id, so Ticketmaster's 404 for an unknown one is
+    // injected.
+    simulator.faults(Upstream.TICKETMASTER, Faults.errors(1.0, 404));
     UUID artistId = UUID.randomUUID();
 
     SyncRequested request =
@@ -215,6 +245,8 @@ class ArtistSyncWorkerIntegrationTests {
     assertThat(failures.get(0).getRetryable()).isFalse();
     assertThat(failures.get(0).getFinal$()).isTrue();
     assertThat(failures.get(0).getAttempt()).isEqualTo(1);
+    assertThat(simulator.stats().ticketmaster().endpoints()).containsOnlyKeys("attraction");
+    assertThat(simulator.stats().ticketmaster().errorsInjected()).isEqualTo(1);
   }
 
   @Test

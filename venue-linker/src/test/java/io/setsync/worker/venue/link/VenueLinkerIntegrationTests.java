@@ -163,6 +163,30 @@ class VenueLinkerIntegrationTests {
     assertThat(venueOf(List.of(linked))).containsOnly(placeholder);
   }
 
+  @Test
+  void aVenueAskedForByAnIdTheCatalogDidNotIssueIsFetchedAndStoredUnderThatId() {
+    // given: like Ticketmaster, the simulator answers any well-formed venue id
+    String ticketmasterId = "KovZ917Foreign-1";
+    UUID venueId = UUID.randomUUID();
+    UUID linked = show("ev-foreign-venue", ticketmasterId);
+    simulator.reset();
+
+    // when
+    SyncRequested request =
+        bus.send(EventBus.request(EntityType.VENUE, venueId, ticketmasterId).build());
+
+    // then
+    await().atMost(WAIT).until(() -> bus.completed(Set.of(request.getSyncId())).size() == 1);
+    assertThat(simulator.stats().ticketmaster().calls()).isEqualTo(1);
+    TicketmasterVenue venue = ticketmaster.venue(ticketmasterId);
+    Map<String, Object> row =
+        jdbc.queryForMap("SELECT id, name FROM venues WHERE ticketmaster_id = ?", ticketmasterId);
+    assertThat(venue.id()).isEqualTo(ticketmasterId);
+    assertThat(row.get("id")).isEqualTo(venueId);
+    assertThat(row.get("name")).isEqualTo(venue.name());
+    assertThat(venueOf(List.of(linked))).containsOnly(venueId);
+  }
+
   /** The first event of the first generated artist from number {@code from} on that has one. */
   private TicketmasterEvent firstEvent(int from) {
     for (int n = from; ; n++) {
