@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param freshFor an entity synced this recently is not fetched again unless {@code forceRefresh}
  * @param ledger how long {@code processed_syncs} keeps a finished sync
  * @param sendTimeout how long to wait for Kafka to acknowledge the events of one batch
+ * @param startedDelay how long {@code SyncStarted} may be held back to go out with the outcome: a
+ *     sync that ends sooner goes from queued to its outcome in one write of the projector; 0 sends
+ *     it at once
  * @param shutdownTimeout how long a listener container's {@code stop()} waits for its poll to
  *     finish; when the application shuts down, {@code spring.lifecycle.timeout-per-shutdown-phase}
  *     bounds the wait, after which the poll is abandoned uncommitted and delivered again later
@@ -41,9 +44,15 @@ public record WorkerSettings(
     @NotNull @DefaultValue("1h") Duration freshFor,
     @Valid @DefaultValue Ledger ledger,
     @NotNull @DefaultValue("30s") Duration sendTimeout,
+    @NotNull @DefaultValue("250ms") Duration startedDelay,
     @NotNull @DefaultValue("30s") Duration shutdownTimeout,
     @Min(1) @DefaultValue("6") int topicPartitions,
     @DefaultValue("true") boolean provisionTopics) {
+
+  @AssertTrue(message = "started-delay must not be negative")
+  public boolean isStartedDelayNotNegative() {
+    return startedDelay == null || !startedDelay.isNegative();
+  }
 
   /** The ledger answers freshness from the syncs it keeps: it must keep them longer. */
   @AssertTrue(message = "ledger.retention must be longer than fresh-for")

@@ -134,7 +134,7 @@ class SyncPipeline<T> {
         forwards.add(new Forward(delivery, earlier.failure()));
       }
     }
-    toRun.forEach(delivery -> sends.started(delivery.request(), startedAt));
+    sends.started(toRun.stream().map(Delivery::request).toList(), startedAt);
 
     List<Outcome> decided = new ArrayList<>();
     List<Delivery> forThisWorker = new ArrayList<>();
@@ -176,6 +176,7 @@ class SyncPipeline<T> {
 
     List<Outcome> outcomes = new ArrayList<>(decided);
     outcomes.addAll(commit(toStore, decided, bySyncId, startedAt));
+    sends.releaseStarts();
 
     for (Outcome outcome : outcomes) {
       Delivery delivery = bySyncId.get(outcome.request().syncId());

@@ -152,17 +152,31 @@ public class WorkerRuntimeAutoConfiguration {
       SyncLedger ledger,
       PlatformTransactionManager transactionManager,
       KafkaTemplate<String, Object> setsyncWorkerKafkaTemplate,
+      ThreadPoolTaskScheduler setsyncWorkerStartedScheduler,
       WorkerMetrics metrics,
       ObjectProvider<Clock> clock) {
     return new SyncPipeline<>(
         handler,
         ledger,
-        new OutcomePublisher(setsyncWorkerKafkaTemplate, settings.name(), settings.sendTimeout()),
+        new OutcomePublisher(
+            setsyncWorkerKafkaTemplate,
+            settings.name(),
+            settings.sendTimeout(),
+            setsyncWorkerStartedScheduler,
+            settings.startedDelay()),
         new TransactionTemplate(transactionManager),
         metrics,
         settings.freshFor(),
         settings.retry().attempts(),
         clock.getIfAvailable(Clock::systemUTC));
+  }
+
+  /** Sends the {@code SyncStarted} events held back longer than {@code started-delay}. */
+  @Bean
+  ThreadPoolTaskScheduler setsyncWorkerStartedScheduler() {
+    ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+    scheduler.setThreadNamePrefix("setsync-started-");
+    return scheduler;
   }
 
   @Bean

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Syncs "venues" whose behaviour its Ticketmaster id names: {@code missing-…} is not found, {@code
  * down-…} is always unavailable, {@code flaky-…} is unavailable for two attempts, {@code cascade-…}
- * asks for a show sync, {@code boom-…} breaks the whole fetch, anything else syncs.
+ * asks for a show sync, {@code boom-…} breaks the whole fetch, {@code slow-…} syncs once the test
+ * {@linkplain #release(String) releases} it, anything else syncs.
  */
 @Component
 class SampleHandler implements SyncHandler<String> {
@@ -38,6 +41,7 @@ class SampleHandler implements SyncHandler<String> {
   private final JdbcTemplate jdbc;
   private final Map<UUID, AtomicInteger> fetches = new ConcurrentHashMap<>();
   private final AtomicInteger batches = new AtomicInteger();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
   SampleHandler(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -68,6 +72,9 @@ class SampleHandler implements SyncHandler<String> {
                 request, new SyncFailure(ErrorCode.UPSTREAM_UNAVAILABLE, "Upstream answered 503")));
       } else if (id.startsWith("boom-")) {
         throw new IllegalStateException("boom");
+      } else if (id.startsWith("slow-") && !awaitRelease(id)) {
+        fetched.add(
+            Fetched.failed(request, new SyncFailure(ErrorCode.TIMED_OUT, "Not released: " + id)));
       } else {
         fetched.add(Fetched.of(request, "Venue " + id));
       }
@@ -103,6 +110,24 @@ class SampleHandler implements SyncHandler<String> {
               request, changed, Map.of("venues", 1L), null, request.ticketmasterId(), followUps));
     }
     return results;
+  }
+
+  /** Lets the fetch of the {@code slow-…} venue with this Ticketmaster id go on. */
+  void release(String ticketmasterId) {
+    latch(ticketmasterId).countDown();
+  }
+
+  private boolean awaitRelease(String ticketmasterId) {
+    try {
+      return latch(ticketmasterId).await(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private CountDownLatch latch(String ticketmasterId) {
+    return held.computeIfAbsent(ticketmasterId, id -> new CountDownLatch(1));
   }
 
   int fetches(UUID syncId) {

@@ -20,6 +20,7 @@ import io.setsync.worker.runtime.testing.TestSchemaRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
@@ -35,13 +36,17 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+// A started-delay far longer than a sample sync takes, so that a quick sync's start is always sent
+// with its outcome, and a held one's start visibly at the delay.
 @SpringBootTest(
     classes = SampleWorkerApplication.class,
-    webEnvironment = SpringBootTest.WebEnvironment.NONE)
+    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    properties = "setsync.worker.started-delay=" + WorkerRuntimeIntegrationTests.STARTED_DELAY)
 class WorkerRuntimeIntegrationTests {
 
   private static final PostgresDatabase DB = TestInfrastructure.newDatabase();
   private static final Duration PATIENCE = Duration.ofSeconds(60);
+  static final String STARTED_DELAY = "2s";
 
   private static EventLog<SpecificRecord> events;
   private static EventLog<byte[]> deadLetters;
@@ -101,6 +106,57 @@ class WorkerRuntimeIntegrationTests {
                 String.class,
                 request.getSyncId()))
         .isEqualTo("completed");
+  }
+
+  @Test
+  void sendsTheStartOfAQuickSyncRightBeforeItsOutcome() {
+    UUID venueId = UUID.randomUUID();
+    SyncRequested request = requests.send(venue(venueId, "ok-" + venueId).build());
+
+    awaitFinal(request.getSyncId());
+
+    List<ConsumerRecord<String, SpecificRecord>> records = outcomeRecords(venueId);
+    assertThat(records).hasSize(2);
+    SyncStarted started = (SyncStarted) records.get(0).value();
+    SyncCompleted completed = (SyncCompleted) records.get(1).value();
+    assertThat(started.getOccurredAt()).isEqualTo(completed.getStartedAt());
+    // Held back: sent once the outcome was decided, not when the sync started.
+    assertThat(records.get(0).timestamp())
+        .isGreaterThanOrEqualTo(completed.getOccurredAt().toEpochMilli());
+  }
+
+  @Test
+  void sendsTheStartOfASlowSyncAfterTheStartedDelayBeforeItEnds() {
+    UUID venueId = UUID.randomUUID();
+    String ticketmasterId = "slow-" + venueId;
+    SyncRequested request = requests.send(venue(venueId, ticketmasterId).build());
+    try {
+      List<SpecificRecord> whileHeld =
+          await()
+              .atMost(PATIENCE)
+              .until(
+                  () -> {
+                    events.poll();
+                    return outcomesOf(request.getSyncId());
+                  },
+                  outcomes -> !outcomes.isEmpty());
+      assertThat(whileHeld).singleElement().isInstanceOf(SyncStarted.class);
+      ConsumerRecord<String, SpecificRecord> start = outcomeRecords(venueId).get(0);
+      assertThat(start.timestamp())
+          .isGreaterThanOrEqualTo(
+              ((SyncStarted) start.value())
+                  .getOccurredAt()
+                  .plus(Duration.parse("PT" + STARTED_DELAY))
+                  .toEpochMilli());
+    } finally {
+      handler.release(ticketmasterId);
+    }
+
+    List<SpecificRecord> outcomes = awaitFinal(request.getSyncId());
+
+    assertThat(outcomes).hasSize(2);
+    assertThat(((SyncCompleted) outcomes.get(1)).getStartedAt())
+        .isEqualTo(((SyncStarted) outcomes.get(0)).getOccurredAt());
   }
 
   @Test
@@ -335,6 +391,15 @@ class WorkerRuntimeIntegrationTests {
             (event instanceof SyncStarted s && s.getSyncId().equals(syncId))
                 || (event instanceof SyncCompleted c && c.getSyncId().equals(syncId))
                 || (event instanceof SyncFailed f && f.getSyncId().equals(syncId)));
+  }
+
+  /** The records of the entity on {@code sync.outcomes}, in offset order. */
+  private static List<ConsumerRecord<String, SpecificRecord>> outcomeRecords(UUID entityId) {
+    events.poll();
+    return events.withKey(entityId.toString()).stream()
+        .filter(record -> record.topic().equals("sync.outcomes"))
+        .sorted(Comparator.comparingLong(ConsumerRecord::offset))
+        .toList();
   }
 
   private static <T> List<T> of(UUID syncId, Class<T> type) {
