@@ -13,6 +13,8 @@ import io.setsync.worker.runtime.SyncHandler;
 import io.setsync.worker.runtime.SyncRequest;
 import io.setsync.worker.runtime.SyncResult;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,6 +77,14 @@ class ArtistSyncHandler implements SyncHandler<FetchedArtist> {
       }
     }
     Map<String, StoredVenue> venues = shows.ensureVenues(venueNames);
+    // The follow-ups' request time; new shows are stored queued at it. Millisecond precision, as
+    // the events carry it.
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Set<UUID> cascading = new HashSet<>();
+    fetched.stream()
+        .map(Fetched::request)
+        .filter(request -> !request.skipDependencies())
+        .forEach(request -> cascading.add(request.entityId()));
     List<ShowRow> showRows = new ArrayList<>(events.size());
     for (TicketmasterEvent event : events.values()) {
       TicketmasterVenue venue = venueOf(event);
@@ -91,7 +101,8 @@ class ArtistSyncHandler implements SyncHandler<FetchedArtist> {
               ShowTimes.localDate(event, timezone),
               event.status() == null ? null : event.status().toLowerCase(Locale.ROOT),
               event.url(),
-              event.imageUrl()));
+              event.imageUrl(),
+              cascading.contains(eventOwner.get(event.id())) ? now : null));
     }
     Map<String, UUID> showsWritten = shows.upsertShows(showRows);
 
@@ -120,7 +131,7 @@ class ArtistSyncHandler implements SyncHandler<FetchedArtist> {
                     event.raw(),
                     artist.fetchedAt(),
                     producer,
-                    clock.instant()));
+                    now));
           }
         }
         TicketmasterVenue venue = venueOf(event);

@@ -45,13 +45,20 @@ class ShowStore {
       """;
 
   // A show keeps the artist it was first linked to (a festival lists several), and its venue link
-  // unless the event moved to another venue. Only rows that differ are written and returned.
+  // unless the event moved to another venue. Only rows that differ are written and returned. A new
+  // row whose sync this poll asks for starts out queued at the time of that request, as sync-api
+  // queues the entity a POST names: the projector then finds its SyncRequested already applied,
+  // which saves a write of every new show.
   private static final String UPSERT_SHOWS =
       """
       INSERT INTO shows (ticketmaster_id, artist_id, venue_ticketmaster_id, venue_id, name,
-                         starts_at, local_date, status, url, image_url)
-      SELECT * FROM unnest(?::text[], ?::uuid[], ?::text[], ?::uuid[], ?::text[],
-                           ?::timestamptz[], ?::date[], ?::text[], ?::text[], ?::text[])
+                         starts_at, local_date, status, url, image_url, sync_status, sync_status_at)
+      SELECT tm, artist_id, venue_tm, venue_id, name, starts_at, local_date, status, url,
+             image_url, CASE WHEN queued_at IS NOT NULL THEN 'queued' END, queued_at
+      FROM unnest(?::text[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::timestamptz[],
+                  ?::date[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+        AS u(tm, artist_id, venue_tm, venue_id, name, starts_at, local_date, status, url,
+             image_url, queued_at)
       ON CONFLICT (ticketmaster_id) DO UPDATE SET
           artist_id = COALESCE(shows.artist_id, EXCLUDED.artist_id),
           venue_ticketmaster_id = EXCLUDED.venue_ticketmaster_id,
@@ -91,7 +98,11 @@ class ShowStore {
       boolean synced,
       boolean failed) {}
 
-  /** One show to write. */
+  /**
+   * One show to write.
+   *
+   * @param queuedAt when this poll asks for the show's sync, or null if it does not
+   */
   record ShowRow(
       String ticketmasterId,
       UUID artistId,
@@ -102,7 +113,8 @@ class ShowStore {
       LocalDate localDate,
       String status,
       String url,
-      String imageUrl) {}
+      String imageUrl,
+      Instant queuedAt) {}
 
   private final JdbcTemplate jdbc;
 
@@ -162,6 +174,7 @@ class ShowStore {
     String[] statuses = new String[n];
     String[] urls = new String[n];
     String[] imageUrls = new String[n];
+    String[] queuedAt = new String[n];
     for (int i = 0; i < n; i++) {
       ShowRow row = rows.get(i);
       ids[i] = row.ticketmasterId();
@@ -174,6 +187,7 @@ class ShowStore {
       statuses[i] = row.status();
       urls[i] = row.url();
       imageUrls[i] = row.imageUrl();
+      queuedAt[i] = row.queuedAt() == null ? null : row.queuedAt().toString();
     }
     jdbc.query(
         connection ->
@@ -189,7 +203,8 @@ class ShowStore {
                 array(connection, "date", localDates),
                 array(connection, "text", statuses),
                 array(connection, "text", urls),
-                array(connection, "text", imageUrls)),
+                array(connection, "text", imageUrls),
+                array(connection, "timestamptz", queuedAt)),
         rs -> {
           written.put(rs.getString("ticketmaster_id"), rs.getObject("id", UUID.class));
         });

@@ -7,6 +7,7 @@ import io.setsync.events.EntityType;
 import io.setsync.events.SyncCompleted;
 import io.setsync.events.SyncErrorCode;
 import io.setsync.events.SyncFailed;
+import io.setsync.events.SyncOptions;
 import io.setsync.events.SyncReason;
 import io.setsync.events.SyncRequested;
 import io.setsync.events.SyncStarted;
@@ -22,6 +23,7 @@ import io.setsync.worker.runtime.testing.EventLog;
 import io.setsync.worker.runtime.testing.TestRequests;
 import io.setsync.worker.runtime.testing.TestSchemaRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -147,6 +149,16 @@ class ArtistSyncWorkerIntegrationTests {
         Set.copyOf(
             jdbc.queryForList("SELECT id FROM shows WHERE artist_id = ?", UUID.class, artistId));
     assertThat(showRequests).extracting(SyncRequested::getEntityId).containsOnlyElementsOf(showIds);
+    // A new show is stored queued at the time its sync was asked for, as the projector would.
+    assertThat(showRequests)
+        .allSatisfy(
+            show ->
+                assertThat(
+                        jdbc.queryForMap(
+                            "SELECT sync_status, sync_status_at FROM shows WHERE id = ?",
+                            show.getEntityId()))
+                    .containsEntry("sync_status", "queued")
+                    .containsEntry("sync_status_at", Timestamp.from(show.getOccurredAt())));
     List<SyncRequested> venueRequests =
         cascades.stream().filter(c -> c.getEntityType() == EntityType.VENUE).toList();
     assertThat(venueRequests).isNotEmpty();
@@ -159,6 +171,31 @@ class ArtistSyncWorkerIntegrationTests {
                             String.class,
                             venue.getEntityId()))
                     .isEqualTo(venue.getTicketmasterId()));
+  }
+
+  @Test
+  @Order(2)
+  void leavesTheStatusOfNewShowsAloneWhenItAsksForNoSyncOfThem() {
+    CatalogArtist artist = artistWithEvents();
+    UUID artistId = UUID.randomUUID();
+
+    SyncRequested request =
+        requests.send(
+            bySpotifyId(artistId, artist)
+                .setOptions(
+                    SyncOptions.newBuilder()
+                        .setSkipDependencies(true)
+                        .setForceRefresh(false)
+                        .build())
+                .build());
+    SyncCompleted completed = completed(request.getSyncId());
+
+    assertThat(completed.getCounts()).containsEntry("shows", (long) artist.upcomingEvents());
+    assertThat(completed.getCounts()).containsEntry("followUps", 0L);
+    assertThat(
+            count(
+                "SELECT count(*) FROM shows WHERE artist_id = ? AND sync_status IS NULL", artistId))
+        .isEqualTo(artist.upcomingEvents());
   }
 
   @Test
