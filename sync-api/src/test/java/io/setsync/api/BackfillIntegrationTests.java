@@ -76,6 +76,8 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
       SyncRequested request = (SyncRequested) records.get(0).value();
       assertThat(request.getEntityId()).isEqualTo(failed);
       assertThat(request.getReason()).isEqualTo(SyncReason.BACKFILL);
+      assertThat(request.getOptions().getForceRefresh()).isTrue();
+      assertThat(request.getOptions().getSkipDependencies()).isFalse();
       assertThat(request.getRootSyncId()).isEqualTo(request.getSyncId());
       assertThat(request.getProducer()).isEqualTo("sync-api");
       JsonNode running = backfill(token, backfillId);

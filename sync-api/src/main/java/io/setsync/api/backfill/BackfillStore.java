@@ -99,7 +99,9 @@ class BackfillStore {
   // Run after the locks, so its snapshot sees every job committed before them: a job per picked
   // entity without a queued or running one (a POST would join that), with the backfill's reason
   // and its own root, its SyncRequested in the outbox for the replay topic, and the entity marked
-  // queued, as a POST does. Returns how many jobs it made.
+  // queued, as a POST does. Returns how many jobs it made. The jobs force a refetch: an entity
+  // synced within the workers' fresh-for would otherwise complete without one, a refresh that
+  // refreshed nothing (the cascades they start are not forced).
   private static final String INSERT_JOBS =
       """
       WITH picked AS (
@@ -115,7 +117,7 @@ class BackfillStore {
               requested_by, spotify_id, ticketmaster_id, skip_dependencies, force_refresh,
               requested_at, attempts, status_at, status_rank, backfill_id)
           SELECT p.job_id, :entityType, p.id, NULL, p.job_id, :reason, 'queued',
-                 :requestedBy, p.spotify_id, p.ticketmaster_id, false, false,
+                 :requestedBy, p.spotify_id, p.ticketmaster_id, false, true,
                  :now, 0, :now, 0, :backfillId
           FROM picked p
           RETURNING id, entity_id),
