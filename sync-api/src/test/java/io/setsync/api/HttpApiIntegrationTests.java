@@ -1,19 +1,27 @@
 package io.setsync.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
 import java.net.http.HttpRequest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -367,6 +375,168 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
     assertThat(show.json().path("entityType").asString()).isEqualTo("show");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"show", "venue"})
+  void acceptsAShowOrVenueNamedByANewTicketmasterIdAndCreatesItsRow(String kind) {
+    // given a Ticketmaster id no row has yet
+    String token = TestTokens.valid();
+    String table = kind + "s";
+    String ticketmasterId = "vvG1" + kind + "-" + System.nanoTime();
+    String body =
+        """
+        {"entityType":"%s","ticketmasterId":"%s"}"""
+            .formatted(kind, ticketmasterId);
+
+    // when
+    ApiClient.Answer answer = api().postSync(token, body);
+
+    // then a placeholder row with that id is created, queued, and the job names both ids
+    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+    JsonNode accepted = answer.json();
+    UUID syncId = UUID.fromString(accepted.path("syncId").asString());
+    UUID entityId = UUID.fromString(accepted.path("entityId").asString());
+    assertThat(answer.header("Location")).isEqualTo("/api/v1/syncs/" + syncId);
+    assertThat(accepted.path("status").asString()).isEqualTo("queued");
+    assertThat(accepted.path("entityType").asString()).isEqualTo(kind);
+    assertThat(accepted.path("coalesced").asBoolean()).isFalse();
+    assertThat(
+            jdbc()
+                .sql(
+                    "SELECT id, name, sync_status, sync_status_at FROM %s WHERE ticketmaster_id = ?"
+                        .formatted(table))
+                .param(ticketmasterId)
+                .query()
+                .listOfRows())
+        .singleElement()
+        .satisfies(
+            row -> {
+              assertThat(row.get("id")).isEqualTo(entityId);
+              assertThat(row.get("name")).isNull();
+              assertThat(row.get("sync_status")).isEqualTo("queued");
+              assertThat(row.get("sync_status_at")).isEqualTo(requestedAt(answer));
+            });
+    assertThat(
+            jdbc()
+                .sql("SELECT entity_type, entity_id, ticketmaster_id FROM sync_jobs WHERE id = ?")
+                .param(syncId)
+                .query()
+                .singleRow())
+        .isEqualTo(
+            Map.of("entity_type", kind, "entity_id", entityId, "ticketmaster_id", ticketmasterId));
+
+    // when asked again, by the Ticketmaster id and by the new entity id
+    ApiClient.Answer again = api().postSync(token, body);
+    ApiClient.Answer byEntityId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"%s","entityId":"%s"}"""
+                    .formatted(kind, entityId));
+
+    // then both join the first job, and there is still one row
+    for (ApiClient.Answer joined : List.of(again, byEntityId)) {
+      assertThat(joined.status()).as(joined.text()).isEqualTo(202);
+      assertThat(joined.json().path("syncId").asString()).isEqualTo(syncId.toString());
+      assertThat(joined.json().path("entityId").asString()).isEqualTo(entityId.toString());
+      assertThat(joined.json().path("coalesced").asBoolean()).isTrue();
+    }
+    assertThat(
+            jdbc()
+                .sql("SELECT count(*) FROM %s WHERE ticketmaster_id = ?".formatted(table))
+                .param(ticketmasterId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"show", "venue"})
+  void aRequestForANewTicketmasterIdThatAConcurrentRequestInsertedFirstGetsThatRow(String kind)
+      throws Exception {
+    // given another request that inserted the row and has not committed yet
+    String ticketmasterId = "vvG1" + kind + "-" + System.nanoTime();
+    try (Connection other = dataSource.getConnection()) {
+      other.setAutoCommit(false);
+      UUID created;
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "INSERT INTO %ss (ticketmaster_id) VALUES (?) RETURNING id::text".formatted(kind))) {
+        insert.setString(1, ticketmasterId);
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          created = UUID.fromString(rs.getString(1));
+        }
+      }
+
+      // when this request's insert waits for that one, which then commits
+      CompletableFuture<ApiClient.Answer> posted =
+          CompletableFuture.supplyAsync(
+              () ->
+                  api()
+                      .postSync(
+                          TestTokens.valid(),
+                          """
+                          {"entityType":"%s","ticketmasterId":"%s"}"""
+                              .formatted(kind, ticketmasterId)));
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  jdbc()
+                          .sql(
+                              "SELECT count(*) FROM pg_stat_activity WHERE datname ="
+                                  + " current_database() AND wait_event_type = 'Lock'")
+                          .query(Long.class)
+                          .single()
+                      > 0);
+      other.commit();
+
+      // then it reads the committed row in a statement of its own and queues its sync
+      ApiClient.Answer answer = posted.get(30, TimeUnit.SECONDS);
+      assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+      assertThat(answer.json().path("entityId").asString()).isEqualTo(created.toString());
+      assertThat(answer.json().path("coalesced").asBoolean()).isFalse();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"show", "venue"})
+  void createsNoShowOrVenueForARequestNamingAnEntityIdToo(String kind) {
+    // given a stored entity, and a Ticketmaster id no row has
+    String token = TestTokens.valid();
+    String table = kind + "s";
+    UUID stored = kind.equals("show") ? insertShow() : insertVenue();
+    String newTicketmasterId = "vvG1" + kind + "-" + System.nanoTime();
+
+    // when
+    ApiClient.Answer unknownEntityId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"%s","entityId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(kind, UUID.randomUUID(), newTicketmasterId));
+    ApiClient.Answer otherTicketmasterId =
+        api()
+            .postSync(
+                token,
+                """
+                {"entityType":"%s","entityId":"%s","ticketmasterId":"%s"}"""
+                    .formatted(kind, stored, newTicketmasterId));
+
+    // then
+    assertProblem(unknownEntityId, 404, "entity-not-found");
+    assertProblem(otherTicketmasterId, 400, "invalid-request");
+    assertThat(
+            jdbc()
+                .sql("SELECT count(*) FROM %s WHERE ticketmaster_id = ?".formatted(table))
+                .param(newTicketmasterId)
+                .query(Long.class)
+                .single())
+        .isZero();
+  }
+
   static Stream<Arguments> badBodies() {
     String spotifyId = "4Z8W4fKeB5YxbusRsdQVPb";
     return Stream.of(
@@ -553,11 +723,13 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
                 """
                 {"entityType":"artist","entityId":"%s"}"""
                     .formatted(UUID.randomUUID()));
-    ApiClient.Answer unknownShowByTicketmasterId =
+    ApiClient.Answer unknownShow =
         api()
             .postSync(
                 token,
-                "{\"entityType\":\"show\",\"ticketmasterId\":\"Z" + System.nanoTime() + "\"}");
+                """
+                {"entityType":"show","entityId":"%s"}"""
+                    .formatted(UUID.randomUUID()));
     ApiClient.Answer unknownSync = api().get("/api/v1/syncs/" + UUID.randomUUID(), token);
     ApiClient.Answer unknownStatus =
         api().get("/api/v1/venues/" + UUID.randomUUID() + "/sync-status", token);
@@ -565,7 +737,7 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
     ApiClient.Answer unknownRouteOutsideApi = api().get("/nothing-here", null);
 
     assertProblem(unknownEntity, 404, "entity-not-found");
-    assertProblem(unknownShowByTicketmasterId, 404, "entity-not-found");
+    assertProblem(unknownShow, 404, "entity-not-found");
     assertProblem(unknownSync, 404, "sync-not-found");
     assertProblem(unknownStatus, 404, "entity-not-found");
     assertProblem(unknownRoute, 404, "not-found");

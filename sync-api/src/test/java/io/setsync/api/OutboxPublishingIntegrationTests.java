@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -212,6 +213,80 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
   }
 
   @Test
+  void concurrentRequestsForANewShowAndVenueByTicketmasterIdMakeOneRowOneJobAndOneEventEach()
+      throws Exception {
+    // given a show and a venue named by Ticketmaster ids no row has yet
+    String token = TestTokens.valid();
+    Map<EntityType, String> ticketmasterIds =
+        Map.of(
+            EntityType.SHOW, "vvG1show-" + UUID.randomUUID(),
+            EntityType.VENUE, "KovZvenue-" + UUID.randomUUID());
+    String show =
+        """
+        {"entityType":"show","ticketmasterId":"%s"}"""
+            .formatted(ticketmasterIds.get(EntityType.SHOW));
+    String venue =
+        """
+        {"entityType":"venue","ticketmasterId":"%s"}"""
+            .formatted(ticketmasterIds.get(EntityType.VENUE));
+
+    try (KafkaConsumer<String, SpecificRecord> shows =
+            TestKafka.consumer(
+                TestInfrastructure.kafkaBootstrapServers(),
+                Topics.requested(EntityType.SHOW).name());
+        KafkaConsumer<String, SpecificRecord> venues =
+            TestKafka.consumer(
+                TestInfrastructure.kafkaBootstrapServers(),
+                Topics.requested(EntityType.VENUE).name())) {
+      // when
+      List<ApiClient.Answer> answers =
+          concurrently(40, i -> api().postSync(token, i % 2 == 0 ? show : venue));
+
+      // then
+      assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
+      for (EntityType type : List.of(EntityType.SHOW, EntityType.VENUE)) {
+        String kind = type.name().toLowerCase(java.util.Locale.ROOT);
+        String ticketmasterId = ticketmasterIds.get(type);
+        List<UUID> rows =
+            jdbc()
+                .sql("SELECT id FROM %ss WHERE ticketmaster_id = ?".formatted(kind))
+                .param(ticketmasterId)
+                .query(UUID.class)
+                .list();
+        assertThat(rows).hasSize(1);
+        UUID entityId = rows.get(0);
+        List<JsonNode> forEntity =
+            answers.stream()
+                .map(ApiClient.Answer::json)
+                .filter(json -> json.path("entityType").asString().equals(kind))
+                .toList();
+        assertThat(forEntity).hasSize(20);
+        assertThat(forEntity)
+            .extracting(json -> json.path("entityId").asString())
+            .containsOnly(entityId.toString());
+        assertThat(Set.copyOf(forEntity.stream().map(a -> a.path("syncId").asString()).toList()))
+            .hasSize(1);
+        assertThat(forEntity.stream().filter(a -> !a.path("coalesced").asBoolean())).hasSize(1);
+        assertThat(
+                jdbc()
+                    .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
+                    .param(entityId)
+                    .query(Long.class)
+                    .single())
+            .isEqualTo(1);
+        SyncRequested event =
+            assertExactlyOneEvent(type == EntityType.SHOW ? shows : venues, entityId.toString());
+        assertThat(event.getEntityType()).isEqualTo(type);
+        assertThat(event.getEntityId()).isEqualTo(entityId);
+        assertThat(event.getSyncId().toString())
+            .isEqualTo(forEntity.get(0).path("syncId").asString());
+        assertThat(event.getTicketmasterId()).isEqualTo(ticketmasterId);
+        assertThat(event.getSpotifyId()).isNull();
+      }
+    }
+  }
+
+  @Test
   void fiftyConcurrentRetriesWithOneIdempotencyKeyGetOneAnswer() throws Exception {
     // given
     String token = TestTokens.valid();
@@ -236,7 +311,8 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
     }
   }
 
-  private static void assertExactlyOneEvent(
+  /** The one event keyed by the entity; fails if there is none or more than one. */
+  private static SyncRequested assertExactlyOneEvent(
       KafkaConsumer<String, SpecificRecord> consumer, String entityId) {
     List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();
     await()
@@ -254,6 +330,8 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
               TestKafka.pollInto(consumer, entityId::equals, records);
               assertThat(records).hasSize(1);
             });
+    assertThat(records.get(0).value()).isInstanceOf(SyncRequested.class);
+    return (SyncRequested) records.get(0).value();
   }
 
   /** Makes {@code count} calls at once; each gets its index. */

@@ -17,15 +17,21 @@ record SyncRequestBody(
         @NotNull
         @Pattern(regexp = "artist|show|venue", message = "must be artist, show or venue")
         String entityType,
-    @Schema(description = "Our id of the entity; must exist") UUID entityId,
+    @Schema(description = "Our id of the entity; must exist (404 otherwise)") UUID entityId,
     @Schema(
-            description = "Spotify artist id (22 base-62 characters); artists only",
+            description =
+                "Spotify artist id (22 base-62 characters); artists only; the artist need not be"
+                    + " stored yet",
             example = "4Z8W4fKeB5YxbusRsdQVPb")
         @Pattern(
             regexp = "[0-9A-Za-z]{22}",
             message = "must be a Spotify id (22 base-62 characters)")
         String spotifyId,
-    @Schema(description = "Ticketmaster id", example = "K8vZ9171ob7")
+    @Schema(
+            description =
+                "Ticketmaster id of the artist (attraction), show (event) or venue; the entity"
+                    + " need not be stored yet",
+            example = "K8vZ9171ob7")
         @Pattern(
             regexp = "[0-9A-Za-z._-]{1,64}",
             message = "must be a Ticketmaster id (1 to 64 letters, digits, '.', '_' or '-')")

@@ -48,7 +48,10 @@ class SyncRequestController {
       description =
           "Records the request durably and publishes SyncRequested through the outbox. A request"
               + " for an entity with a queued or running job returns that job with coalesced=true,"
-              + " unless options.forceRefresh. With Idempotency-Key, a retry returns the first"
+              + " unless options.forceRefresh. An artist named by spotifyId and/or"
+              + " ticketmasterId, and a show or venue named by ticketmasterId, need not be stored"
+              + " yet: its row is created and synced. Only an unknown entityId is 404."
+              + " With Idempotency-Key, a retry returns the first"
               + " answer. Needs scope sync:write.",
       security = @SecurityRequirement(name = "bearer", scopes = "sync:write"),
       parameters =
@@ -67,7 +70,7 @@ class SyncRequestController {
               schema = @Schema(implementation = SyncAccepted.class)))
   @ApiResponse(
       responseCode = "404",
-      description = "No entity with that entityId (or show/venue ticketmasterId)",
+      description = "No entity with that entityId",
       content =
           @Content(
               mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,

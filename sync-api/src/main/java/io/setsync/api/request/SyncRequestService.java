@@ -18,12 +18,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepts a sync request in one transaction: resolves (or, for an artist named by external ids,
- * creates) the entity, joins its queued or running job unless {@code forceRefresh}, else writes the
- * new job and its outbox row. Requests for one entity are serialised by a transaction-scoped
- * advisory lock, taken with the entity's lookup, so concurrent identical requests make one job; an
- * Idempotency-Key row, claimed first, makes a retry return the first answer. A request without a
- * key takes two statements and the commit.
+ * Accepts a sync request in one transaction: resolves (or, for an artist named by external ids and
+ * a show or venue named by its Ticketmaster id, creates) the entity, joins its queued or running
+ * job unless {@code forceRefresh}, else writes the new job and its outbox row. Requests for one
+ * entity are serialised by a transaction-scoped advisory lock, taken with the entity's lookup, so
+ * concurrent identical requests make one job; an Idempotency-Key row, claimed first, makes a retry
+ * return the first answer. A request without a key takes two statements and the commit.
  */
 @Service
 class SyncRequestService {
@@ -111,17 +111,16 @@ class SyncRequestService {
               .or(() -> store.lockArtist(command.spotifyId(), command.ticketmasterId()))
               .orElseThrow(() -> new IllegalStateException("Artist neither found nor inserted"));
     } else {
+      // A show or venue without entityId has a ticketmasterId (spotifyId names artists only, and
+      // the body names at least one id); like an artist, it need not be stored yet.
       stored =
           store
-              .lockByTicketmasterId(kind, command.ticketmasterId())
+              .createOrLockByTicketmasterId(kind, command.ticketmasterId())
+              .or(() -> store.lockByTicketmasterId(kind, command.ticketmasterId()))
               .orElseThrow(
                   () ->
-                      new ApiException(
-                          ProblemType.ENTITY_NOT_FOUND,
-                          "No "
-                              + kind.apiName()
-                              + " with ticketmasterId "
-                              + command.ticketmasterId()));
+                      new IllegalStateException(
+                          "The " + kind.apiName() + " was neither found nor inserted"));
     }
     requireSame(kind, "spotifyId", command.spotifyId(), stored.spotifyId());
     requireSame(kind, "ticketmasterId", command.ticketmasterId(), stored.ticketmasterId());

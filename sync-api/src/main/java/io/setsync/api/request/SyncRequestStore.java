@@ -16,8 +16,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The SQL of accepting a request: entities, the new job, coalescing and idempotency keys. A new
- * request takes two statements: find (or create) and lock the entity, then join its active job or
- * write the new one with everything that goes with it.
+ * request takes two statements: find (or create: an artist named by external ids, a show or venue
+ * named by a Ticketmaster id) and lock the entity, then join its active job or write the new one
+ * with everything that goes with it.
  */
 @Repository
 class SyncRequestStore {
@@ -67,6 +68,25 @@ class SyncRequestStore {
       SELECT id, spotify_id, ticketmaster_id, %s FROM artist
       """
           .formatted(FIND_ARTIST, LOCK);
+
+  // A show or venue named by a Ticketmaster id it was not stored under yet gets a placeholder row
+  // (only the id and ticketmaster_id; every other column is nullable) that its worker fills in
+  // place, as CREATE_OR_FIND_ARTIST does for artists: insert first, read the row only if the
+  // insert conflicts. %1$s is the entity's table.
+  private static final String CREATE_OR_FIND_BY_TICKETMASTER_ID =
+      """
+      WITH inserted AS (
+          INSERT INTO %1$s (ticketmaster_id)
+          VALUES (:ticketmasterId)
+          ON CONFLICT (ticketmaster_id) DO NOTHING
+          RETURNING id, ticketmaster_id),
+      entity AS (
+          SELECT id, ticketmaster_id FROM inserted
+          UNION ALL
+          SELECT id, ticketmaster_id FROM %1$s
+          WHERE ticketmaster_id = :ticketmasterId AND NOT EXISTS (SELECT FROM inserted))
+      SELECT id, NULL AS spotify_id, ticketmaster_id, %2$s FROM entity
+      """;
 
   // The job, its outbox row and the entity's queued status in one statement, unless the entity has
   // a queued or running job to join. It runs after the entity's lock was taken, so its snapshot
@@ -119,6 +139,22 @@ class SyncRequestStore {
             "SELECT %s, %s FROM %s WHERE ticketmaster_id = ?"
                 .formatted(columns(kind), LOCK, kind.table()))
         .param(ticketmasterId)
+        .query(SyncRequestStore::entity)
+        .optional();
+  }
+
+  /**
+   * The show or venue with this Ticketmaster id, created (a placeholder its worker fills in) if it
+   * is not stored yet, and locked. Empty if the row was created by a concurrent transaction that
+   * committed after this statement began: read it with {@link #lockByTicketmasterId}.
+   */
+  Optional<Entity> createOrLockByTicketmasterId(EntityKind kind, String ticketmasterId) {
+    if (kind == EntityKind.ARTIST) {
+      throw new IllegalArgumentException("Artists are created by createOrLockArtist");
+    }
+    // Table names come from the enum, never from input.
+    return jdbc.sql(CREATE_OR_FIND_BY_TICKETMASTER_ID.formatted(kind.table(), LOCK))
+        .param("ticketmasterId", ticketmasterId)
         .query(SyncRequestStore::entity)
         .optional();
   }

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -52,6 +53,17 @@ class SyncRequestStoreIntegrationTests {
             "venue by Ticketmaster id",
             (Function<Names, Optional<SyncRequestStore.Entity>>)
                 names -> STORE.lockByTicketmasterId(EntityKind.VENUE, names.venueTicketmasterId())),
+        Arguments.of(
+            "known venue by Ticketmaster id, insert first",
+            (Function<Names, Optional<SyncRequestStore.Entity>>)
+                names ->
+                    STORE.createOrLockByTicketmasterId(
+                        EntityKind.VENUE, names.venueTicketmasterId())),
+        Arguments.of(
+            "new show by Ticketmaster id",
+            (Function<Names, Optional<SyncRequestStore.Entity>>)
+                names ->
+                    STORE.createOrLockByTicketmasterId(EntityKind.SHOW, "vvG" + UUID.randomUUID())),
         Arguments.of(
             "known artist by external ids, insert first",
             (Function<Names, Optional<SyncRequestStore.Entity>>)
@@ -127,6 +139,85 @@ class SyncRequestStoreIntegrationTests {
       Map<String, Optional<SyncRequestStore.Entity>> found = lookups.get(30, TimeUnit.SECONDS);
       assertThat(found.get("first")).isEmpty();
       assertThat(found.get("second")).map(SyncRequestStore.Entity::id).contains(created);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EntityKind.class,
+      names = {"SHOW", "VENUE"})
+  void aShowOrVenueUnknownByItsTicketmasterIdGetsAPlaceholderRowOnce(EntityKind kind) {
+    // given
+    String ticketmasterId = "tm-" + UUID.randomUUID();
+
+    // when
+    Optional<SyncRequestStore.Entity> created =
+        TRANSACTIONS.execute(status -> STORE.createOrLockByTicketmasterId(kind, ticketmasterId));
+    Optional<SyncRequestStore.Entity> again =
+        TRANSACTIONS.execute(status -> STORE.createOrLockByTicketmasterId(kind, ticketmasterId));
+
+    // then
+    assertThat(created).isPresent();
+    assertThat(created.get().ticketmasterId()).isEqualTo(ticketmasterId);
+    assertThat(created.get().spotifyId()).isNull();
+    assertThat(again).contains(created.get());
+    assertThat(
+            JDBC.sql(
+                    "SELECT id, ticketmaster_id, name, sync_status FROM %s WHERE ticketmaster_id = ?"
+                        .formatted(kind.table()))
+                .param(ticketmasterId)
+                .query()
+                .singleRow())
+        .containsEntry("id", created.get().id())
+        .containsEntry("ticketmaster_id", ticketmasterId)
+        .containsEntry("name", null)
+        .containsEntry("sync_status", null);
+  }
+
+  @ParameterizedTest
+  @EnumSource(
+      value = EntityKind.class,
+      names = {"SHOW", "VENUE"})
+  void aShowOrVenueCreatedByAConcurrentRequestIsFoundByTheSecondLookup(EntityKind kind)
+      throws Exception {
+    // given another request that created the row and has not committed yet
+    String ticketmasterId = "tm-" + UUID.randomUUID();
+    try (Connection other = DATA_SOURCE.getConnection()) {
+      other.setAutoCommit(false);
+      UUID created;
+      try (PreparedStatement insert =
+          other.prepareStatement(
+              "INSERT INTO %s (ticketmaster_id) VALUES (?) RETURNING id::text"
+                  .formatted(kind.table()))) {
+        insert.setString(1, ticketmasterId);
+        try (ResultSet rs = insert.executeQuery()) {
+          rs.next();
+          created = UUID.fromString(rs.getString(1));
+        }
+      }
+
+      // when this request's insert waits for it, and it commits
+      CompletableFuture<Map<String, Optional<SyncRequestStore.Entity>>> lookups =
+          CompletableFuture.supplyAsync(
+              () ->
+                  TRANSACTIONS.execute(
+                      status ->
+                          Map.of(
+                              "first", STORE.createOrLockByTicketmasterId(kind, ticketmasterId),
+                              "second", STORE.lockByTicketmasterId(kind, ticketmasterId))));
+      await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() > 0);
+      other.commit();
+
+      // then the first lookup's snapshot predates the row; the second one finds it
+      Map<String, Optional<SyncRequestStore.Entity>> found = lookups.get(30, TimeUnit.SECONDS);
+      assertThat(found.get("first")).isEmpty();
+      assertThat(found.get("second")).map(SyncRequestStore.Entity::id).contains(created);
+      assertThat(
+              JDBC.sql("SELECT count(*) FROM %s WHERE ticketmaster_id = ?".formatted(kind.table()))
+                  .param(ticketmasterId)
+                  .query(Long.class)
+                  .single())
+          .isEqualTo(1);
     }
   }
 

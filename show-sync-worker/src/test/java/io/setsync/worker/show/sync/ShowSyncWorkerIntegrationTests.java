@@ -145,6 +145,56 @@ class ShowSyncWorkerIntegrationTests {
   }
 
   @Test
+  void aPlaceholderSyncApiMadeForAnEventIdNotStoredYetIsFilledInPlace() {
+    // given: the row sync-api inserts for a show asked for by a Ticketmaster id it did not store
+    // yet (only id and ticketmaster_id, queued), here one the catalog did not issue, which the
+    // simulator answers like Ticketmaster; and the event's artist, synced
+    String ticketmasterId = "vvG1zZ9KbQpXyZ";
+    TicketmasterEvent event = ticketmaster.event(ticketmasterId);
+    UUID artistId =
+        jdbc.queryForObject(
+            "INSERT INTO artists (spotify_id, ticketmaster_id, name) VALUES (?, ?, ?) RETURNING id",
+            UUID.class,
+            "sp-" + ticketmasterId,
+            event.attractionIds().get(0),
+            "Headliner");
+    insertSong(artistId, "Song 50", 50);
+    UUID placeholder =
+        jdbc.queryForObject(
+            "INSERT INTO shows (ticketmaster_id, sync_status, sync_status_at)"
+                + " VALUES (?, 'queued', now()) RETURNING id",
+            UUID.class,
+            ticketmasterId);
+    simulator.reset();
+
+    // when: the SyncRequested sync-api publishes for it
+    SyncRequested request =
+        bus.send(EventBus.request(EntityType.SHOW, placeholder, ticketmasterId).build());
+
+    // then: the event is fetched once and written into the placeholder, which keeps its id
+    await().atMost(WAIT).until(() -> bus.completed(Set.of(request.getSyncId())).size() == 1);
+    assertThat(simulator.stats().ticketmaster().calls()).isEqualTo(1);
+    assertThat(event.id()).isEqualTo(ticketmasterId);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM shows WHERE ticketmaster_id = ?", Long.class, ticketmasterId))
+        .isEqualTo(1);
+    Map<String, Object> show = show(ticketmasterId);
+    assertThat(show.get("id")).isEqualTo(placeholder);
+    assertThat(show.get("name")).isEqualTo(event.name());
+    assertThat(((Timestamp) show.get("starts_at")).toInstant()).isEqualTo(event.startsAt());
+    assertThat(show.get("status")).isEqualTo(event.status());
+    assertThat(show.get("url")).isEqualTo(event.url());
+    assertThat(show.get("artist_id")).isEqualTo(artistId);
+    assertThat(show.get("venue_ticketmaster_id")).isEqualTo(event.venueIds().get(0));
+    assertThat(show.get("venue_id")).isEqualTo(venueId(event.venueIds().get(0)));
+    JsonNode suggestions = JSON.readTree(show.get("setlist_suggestions").toString());
+    assertThat(suggestions.path("songs").findValuesAsString("name")).containsExactly("Song 50");
+    assertThat(bus.completed(Set.of(request.getSyncId())).get(0).getCounts())
+        .containsEntry("shows", 1L);
+  }
+
+  @Test
   void aShowBeforeItsArtistWaitsForTheArtistsSyncThenGetsSuggestionsByTheFallback() {
     // given: nothing stored of the artist
     CatalogArtist artist = SimulatedCatalog.generatedArtist(103);

@@ -187,6 +187,41 @@ class VenueLinkerIntegrationTests {
     assertThat(venueOf(List.of(linked))).containsOnly(venueId);
   }
 
+  @Test
+  void aPlaceholderSyncApiMadeForAVenueIdNotStoredYetIsFilledInPlace() {
+    // given: the row sync-api inserts for a venue asked for by a Ticketmaster id it did not store
+    // yet (only id and ticketmaster_id, queued), here one the catalog did not issue
+    String ticketmasterId = "KovZ917Foreign-2";
+    UUID placeholder =
+        jdbc.queryForObject(
+            "INSERT INTO venues (ticketmaster_id, sync_status, sync_status_at)"
+                + " VALUES (?, 'queued', now()) RETURNING id",
+            UUID.class,
+            ticketmasterId);
+    simulator.reset();
+
+    // when: the SyncRequested sync-api publishes for it, without a snapshot
+    SyncRequested request =
+        bus.send(EventBus.request(EntityType.VENUE, placeholder, ticketmasterId).build());
+
+    // then: the venue is fetched and written into the placeholder, which keeps its id
+    await().atMost(WAIT).until(() -> bus.completed(Set.of(request.getSyncId())).size() == 1);
+    assertThat(simulator.stats().ticketmaster().calls()).isEqualTo(1);
+    TicketmasterVenue venue = ticketmaster.venue(ticketmasterId);
+    assertThat(
+            jdbc.queryForList(
+                "SELECT id, name, city, timezone FROM venues WHERE ticketmaster_id = ?",
+                ticketmasterId))
+        .containsExactly(
+            Map.of(
+                "id", placeholder,
+                "name", venue.name(),
+                "city", venue.city(),
+                "timezone", venue.timezone()));
+    assertThat(bus.completed(Set.of(request.getSyncId())).get(0).getCounts())
+        .containsEntry("venues", 1L);
+  }
+
   /** The first event of the first generated artist from number {@code from} on that has one. */
   private TicketmasterEvent firstEvent(int from) {
     for (int n = from; ; n++) {
