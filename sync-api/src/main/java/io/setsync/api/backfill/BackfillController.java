@@ -42,7 +42,11 @@ class BackfillController {
   @ApiResponse(
       responseCode = "202",
       description = "Accepted",
-      headers = @Header(name = "Location", description = "/api/v1/backfills/{backfillId}"),
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/backfills/{backfillId}",
+              schema = @Schema(type = "string", format = "uri-reference")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,

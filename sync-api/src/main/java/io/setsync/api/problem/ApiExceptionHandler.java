@@ -15,6 +15,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -55,6 +56,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     problem.setProperty(
         "errors", List.of(Map.of("field", e.getName(), "message", "invalid format")));
     return problem(problem, null);
+  }
+
+  // The firewall refuses a header when it is read, here a header the API reads (Idempotency-Key).
+  @ExceptionHandler(RequestRejectedException.class)
+  ResponseEntity<Object> handleRejected(RequestRejectedException e, HttpServletRequest request) {
+    return problem(
+        Problems.of(
+            ProblemType.INVALID_REQUEST,
+            ProblemRequestRejectedHandler.detail(e),
+            request.getRequestURI()),
+        null);
   }
 
   @ExceptionHandler({

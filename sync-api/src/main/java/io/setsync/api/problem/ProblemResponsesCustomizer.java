@@ -41,7 +41,11 @@ class ProblemResponsesCustomizer implements OperationCustomizer, OpenApiCustomiz
     return operation.responses(responses);
   }
 
-  /** Makes sure the schema the responses refer to is in the document. */
+  /**
+   * Makes sure the schema the responses refer to is in the document, as Spring writes a problem:
+   * the members of {@link ProblemDetail#getProperties()} (such as {@code errors}) are members of
+   * the problem, not a {@code properties} field, and {@code instance} is a relative reference.
+   */
   @Override
   public void customise(OpenAPI openApi) {
     if (openApi.getComponents() == null) {
@@ -56,6 +60,15 @@ class ProblemResponsesCustomizer implements OperationCustomizer, OpenApiCustomiz
                 openApi.getComponents().addSchemas(name, schema);
               }
             });
+    Schema<?> problem = openApi.getComponents().getSchemas().get(PROBLEM_SCHEMA);
+    if (problem != null && problem.getProperties() != null) {
+      problem.getProperties().remove("properties");
+      problem.additionalProperties(true);
+      Schema<?> instance = problem.getProperties().get("instance");
+      if (instance != null) {
+        instance.format("uri-reference");
+      }
+    }
   }
 
   private static ApiResponse response(int status) {

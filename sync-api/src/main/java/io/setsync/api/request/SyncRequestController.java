@@ -63,7 +63,11 @@ class SyncRequestController {
   @ApiResponse(
       responseCode = "202",
       description = "Accepted: the job, new or coalesced",
-      headers = @Header(name = "Location", description = "/api/v1/syncs/{syncId}"),
+      headers =
+          @Header(
+              name = "Location",
+              description = "/api/v1/syncs/{syncId}",
+              schema = @Schema(type = "string", format = "uri-reference")),
       content =
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,

@@ -13,5 +13,7 @@ record EntitySyncStatusView(
             nullable = true,
             description = "null if the entity was never synced")
         String syncStatus,
-    @Schema(nullable = true) Instant lastSync,
-    @Schema(nullable = true) String lastSyncError) {}
+    @Schema(nullable = true, description = "null until a sync of the entity completes")
+        Instant lastSync,
+    @Schema(nullable = true, description = "null unless the last finished sync failed")
+        String lastSyncError) {}

@@ -17,11 +17,12 @@ record SyncJobView(
         String status,
     @Schema(allowableValues = {"USER", "CASCADE", "SCHEDULED", "BACKFILL"}) String reason,
     Instant requestedAt,
-    Instant startedAt,
-    Instant finishedAt,
+    @Schema(nullable = true, description = "null until a worker starts the job") Instant startedAt,
+    @Schema(nullable = true, description = "null until the job finishes") Instant finishedAt,
     int attempts,
-    @Schema(nullable = true) Error error,
-    @Schema(nullable = true) UUID parentSyncId,
+    @Schema(nullable = true, description = "null unless the job failed") Error error,
+    @Schema(nullable = true, description = "null unless another job cascaded to this one")
+        UUID parentSyncId,
     UUID rootSyncId,
     Children children) {
 
