@@ -195,17 +195,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
                 .map(ApiClient.Answer::json)
                 .filter(json -> json.path("entityId").asString().equals(entityId.toString()))
                 .toList();
-        assertThat(forEntity).hasSize(20);
-        assertThat(Set.copyOf(forEntity.stream().map(a -> a.path("syncId").asString()).toList()))
-            .hasSize(1);
-        assertThat(forEntity.stream().filter(a -> !a.path("coalesced").asBoolean())).hasSize(1);
-        assertThat(
-                jdbc()
-                    .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
-                    .param(entityId)
-                    .query(Long.class)
-                    .single())
-            .isEqualTo(1);
+        assertTwentyAnswersOfOneJob(forEntity, entityId);
       }
       assertExactlyOneEvent(venues, venueId.toString());
       assertExactlyOneEvent(artists, artistId.toString());
@@ -260,20 +250,10 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
                 .map(ApiClient.Answer::json)
                 .filter(json -> json.path("entityType").asString().equals(kind))
                 .toList();
-        assertThat(forEntity).hasSize(20);
         assertThat(forEntity)
             .extracting(json -> json.path("entityId").asString())
             .containsOnly(entityId.toString());
-        assertThat(Set.copyOf(forEntity.stream().map(a -> a.path("syncId").asString()).toList()))
-            .hasSize(1);
-        assertThat(forEntity.stream().filter(a -> !a.path("coalesced").asBoolean())).hasSize(1);
-        assertThat(
-                jdbc()
-                    .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
-                    .param(entityId)
-                    .query(Long.class)
-                    .single())
-            .isEqualTo(1);
+        assertTwentyAnswersOfOneJob(forEntity, entityId);
         SyncRequested event =
             assertExactlyOneEvent(type == EntityType.SHOW ? shows : venues, entityId.toString());
         assertThat(event.getEntityType()).isEqualTo(type);
@@ -312,6 +292,21 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
   }
 
   /** The one event keyed by the entity; fails if there is none or more than one. */
+  /** Twenty answers, one job: made by exactly one of them, joined by the others, one row. */
+  private void assertTwentyAnswersOfOneJob(List<JsonNode> answers, UUID entityId) {
+    assertThat(answers).hasSize(20);
+    assertThat(Set.copyOf(answers.stream().map(a -> a.path("syncId").asString()).toList()))
+        .hasSize(1);
+    assertThat(answers.stream().filter(a -> !a.path("coalesced").asBoolean())).hasSize(1);
+    assertThat(
+            jdbc()
+                .sql("SELECT count(*) FROM sync_jobs WHERE entity_id = ?")
+                .param(entityId)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   private static SyncRequested assertExactlyOneEvent(
       KafkaConsumer<String, SpecificRecord> consumer, String entityId) {
     List<ConsumerRecord<String, SpecificRecord>> records = new ArrayList<>();

@@ -55,10 +55,6 @@ final class TicketmasterDocuments {
     return aliased.get(new Alias("venue", id, null), k -> Json.bytes(venueNode(venue, id)));
   }
 
-  byte[] event(Event event) {
-    return event(event, event.id(), catalog.artist(event.artistKey()).attractionId());
-  }
-
   /** The event under {@code id}, with its attraction under {@code attractionId}. */
   byte[] event(Event event, String id, String attractionId) {
     if (id.equals(event.id())

@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -111,32 +112,18 @@ class SyncRequestStoreIntegrationTests {
     // given another request that created the artist and has not committed yet
     String spotifyId = newSpotifyId();
     try (Connection other = DATA_SOURCE.getConnection()) {
-      other.setAutoCommit(false);
-      UUID created;
-      try (PreparedStatement insert =
-          other.prepareStatement(
-              "INSERT INTO artists (spotify_id) VALUES (?) RETURNING id::text")) {
-        insert.setString(1, spotifyId);
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          created = UUID.fromString(rs.getString(1));
-        }
-      }
+      UUID created =
+          insertUncommitted(
+              other, "INSERT INTO artists (spotify_id) VALUES (?) RETURNING id::text", spotifyId);
 
       // when this request's insert waits for it, and it commits
-      CompletableFuture<Map<String, Optional<SyncRequestStore.Entity>>> lookups =
-          CompletableFuture.supplyAsync(
-              () ->
-                  TRANSACTIONS.execute(
-                      status ->
-                          Map.of(
-                              "first", STORE.createOrLockArtist(spotifyId, null),
-                              "second", STORE.lockArtist(spotifyId, null))));
-      await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() > 0);
-      other.commit();
+      Map<String, Optional<SyncRequestStore.Entity>> found =
+          lookupsAcrossCommit(
+              other,
+              () -> STORE.createOrLockArtist(spotifyId, null),
+              () -> STORE.lockArtist(spotifyId, null));
 
       // then the first lookup's snapshot predates the artist; the second one finds it
-      Map<String, Optional<SyncRequestStore.Entity>> found = lookups.get(30, TimeUnit.SECONDS);
       assertThat(found.get("first")).isEmpty();
       assertThat(found.get("second")).map(SyncRequestStore.Entity::id).contains(created);
     }
@@ -183,33 +170,21 @@ class SyncRequestStoreIntegrationTests {
     // given another request that created the row and has not committed yet
     String ticketmasterId = "tm-" + UUID.randomUUID();
     try (Connection other = DATA_SOURCE.getConnection()) {
-      other.setAutoCommit(false);
-      UUID created;
-      try (PreparedStatement insert =
-          other.prepareStatement(
+      UUID created =
+          insertUncommitted(
+              other,
               "INSERT INTO %s (ticketmaster_id) VALUES (?) RETURNING id::text"
-                  .formatted(kind.table()))) {
-        insert.setString(1, ticketmasterId);
-        try (ResultSet rs = insert.executeQuery()) {
-          rs.next();
-          created = UUID.fromString(rs.getString(1));
-        }
-      }
+                  .formatted(kind.table()),
+              ticketmasterId);
 
       // when this request's insert waits for it, and it commits
-      CompletableFuture<Map<String, Optional<SyncRequestStore.Entity>>> lookups =
-          CompletableFuture.supplyAsync(
-              () ->
-                  TRANSACTIONS.execute(
-                      status ->
-                          Map.of(
-                              "first", STORE.createOrLockByTicketmasterId(kind, ticketmasterId),
-                              "second", STORE.lockByTicketmasterId(kind, ticketmasterId))));
-      await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() > 0);
-      other.commit();
+      Map<String, Optional<SyncRequestStore.Entity>> found =
+          lookupsAcrossCommit(
+              other,
+              () -> STORE.createOrLockByTicketmasterId(kind, ticketmasterId),
+              () -> STORE.lockByTicketmasterId(kind, ticketmasterId));
 
       // then the first lookup's snapshot predates the row; the second one finds it
-      Map<String, Optional<SyncRequestStore.Entity>> found = lookups.get(30, TimeUnit.SECONDS);
       assertThat(found.get("first")).isEmpty();
       assertThat(found.get("second")).map(SyncRequestStore.Entity::id).contains(created);
       assertThat(
@@ -354,6 +329,38 @@ class SyncRequestStoreIntegrationTests {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Inserts a row on {@code other} in a transaction left open; returns its id. */
+  private static UUID insertUncommitted(Connection other, String insertReturningId, String value)
+      throws SQLException {
+    other.setAutoCommit(false);
+    try (PreparedStatement insert = other.prepareStatement(insertReturningId)) {
+      insert.setString(1, value);
+      try (ResultSet rs = insert.executeQuery()) {
+        rs.next();
+        return UUID.fromString(rs.getString(1));
+      }
+    }
+  }
+
+  /**
+   * Runs the two lookups in one transaction that waits for {@code other}'s open one, commits that
+   * once the wait began, and returns what each lookup found ("first", "second").
+   */
+  private static Map<String, Optional<SyncRequestStore.Entity>> lookupsAcrossCommit(
+      Connection other,
+      Supplier<Optional<SyncRequestStore.Entity>> first,
+      Supplier<Optional<SyncRequestStore.Entity>> second)
+      throws Exception {
+    CompletableFuture<Map<String, Optional<SyncRequestStore.Entity>>> lookups =
+        CompletableFuture.supplyAsync(
+            () ->
+                TRANSACTIONS.execute(
+                    status -> Map.of("first", first.get(), "second", second.get())));
+    await().atMost(Duration.ofSeconds(10)).until(() -> waitingForALock() > 0);
+    other.commit();
+    return lookups.get(30, TimeUnit.SECONDS);
   }
 
   private static long waitingForALock() {

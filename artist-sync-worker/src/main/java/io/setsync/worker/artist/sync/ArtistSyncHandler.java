@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * Syncs the artists of one poll: Spotify metadata and songs, Ticketmaster events as shows, rows for
@@ -80,11 +81,12 @@ class ArtistSyncHandler implements SyncHandler<FetchedArtist> {
     // The follow-ups' request time; new shows are stored queued at it. Millisecond precision, as
     // the events carry it.
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    Set<UUID> cascading = new HashSet<>();
-    fetched.stream()
-        .map(Fetched::request)
-        .filter(request -> !request.skipDependencies())
-        .forEach(request -> cascading.add(request.entityId()));
+    Set<UUID> cascading =
+        fetched.stream()
+            .map(Fetched::request)
+            .filter(request -> !request.skipDependencies())
+            .map(SyncRequest::entityId)
+            .collect(Collectors.toSet());
     List<ShowRow> showRows = new ArrayList<>(events.size());
     for (TicketmasterEvent event : events.values()) {
       TicketmasterVenue venue = venueOf(event);
