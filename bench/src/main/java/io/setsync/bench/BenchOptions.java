@@ -110,7 +110,7 @@ record BenchOptions(
         --artists N   generated artists per throughput run (default 1000)
         --runs R      throughput runs, reported as median and spread (default 3)
         --warm-up-seconds S
-                      batches of 100 artists, not counted, before the runs (default 60)
+                      runs of N artists, not counted, before the runs (default 60)
         --post-rate R POST requests per second of the latency step (default 500)
         --post-warm-up-seconds S
                       POSTs at that rate, unreported, before it is measured (default 30)

@@ -25,6 +25,7 @@ final class BenchReport {
   private final Map<String, Object> machine;
   private final String arguments;
   private final List<ThroughputScenario.Result> throughput = new ArrayList<>();
+  private final List<Double> warmUp = new ArrayList<>();
   private ThroughputScenario.Result twoInstances;
   private ThroughputScenario.Result tenfold;
   private LatencyScenario.PostLatency postLatency;
@@ -53,6 +54,7 @@ final class BenchReport {
     for (JsonNode run : all.path("throughput")) {
       report.throughput.add(json.treeToValue(run, ThroughputScenario.Result.class));
     }
+    all.path("warmUpJobsPerSecond").forEach(rate -> report.warmUp.add(rate.asDouble()));
     report.twoInstances = value(json, all, "twoInstances", ThroughputScenario.Result.class);
     report.tenfold = value(json, all, "tenfold", ThroughputScenario.Result.class);
     report.postLatency = value(json, all, "postLatency", LatencyScenario.PostLatency.class);
@@ -89,6 +91,12 @@ final class BenchReport {
   void setBefore(BenchReport before, Path file) {
     this.before = before;
     this.beforeFile = file;
+  }
+
+  /** The jobs/s of the CPU-bound stack's warm-up runs, in order: how steady the runs started. */
+  void setWarmUp(List<Double> jobsPerSecond) {
+    warmUp.clear();
+    warmUp.addAll(jobsPerSecond);
   }
 
   List<ThroughputScenario.Result> throughput() {
@@ -174,6 +182,13 @@ final class BenchReport {
               "0 failed"));
       rows.add(row("  seconds until every job terminal", num(median.seconds()), ""));
       rows.add(row("  CPU seconds by component", cpu(median.cpuSeconds()), ""));
+    }
+    if (!warmUp.isEmpty()) {
+      rows.add(
+          row(
+              "  warm-up runs before them, not counted (jobs/s)",
+              String.join(", ", warmUp.stream().map(BenchReport::num).toList()),
+              ""));
     }
     rows.add(
         row(
@@ -262,6 +277,7 @@ final class BenchReport {
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("machine", machine);
     all.put("arguments", arguments);
+    all.put("warmUpJobsPerSecond", warmUp);
     all.put("throughput", throughput);
     all.put("twoInstances", twoInstances);
     all.put("tenfold", tenfold);

@@ -26,6 +26,7 @@ class BenchReportTests {
     assertThat(read.table())
         .contains(
             "1,500.0", "workers paused", "whole stack running", "4.0×", "median of 3, spread 53 %")
+        .contains("warm-up runs before them, not counted (jobs/s) | 700.0, 1,400.0, 1,480.0")
         .contains("sync-api 2.00", "not measured");
   }
 
@@ -70,6 +71,7 @@ class BenchReportTests {
                 "date", "2026-11-25T20:00:00Z", "cores", 2, "serviceJvmFlags", List.of("-Xmx1g")),
             "--runs 1");
     report.throughput().add(run(1500));
+    report.setWarmUp(List.of(700.0, 1400.0, 1480.0));
     Distribution millis = Distribution.of(List.of(1.0, 2.0, 30.0));
     report.setPostLatencyWorkersPaused(
         new LatencyScenario.PostLatency(500, 10, 3, 0, millis, Map.of("sync-api", 0.006)));

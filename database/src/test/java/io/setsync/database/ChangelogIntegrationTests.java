@@ -175,7 +175,7 @@ class ChangelogIntegrationTests {
             .query(String.class)
             .list();
 
-    assertThat(options).contains("fillfactor=85");
+    assertThat(options).contains("fillfactor=20");
   }
 
   @Test
@@ -205,6 +205,58 @@ class ChangelogIntegrationTests {
 
     // then: a heap-only tuple update, no index entry written
     assertThat(hotUpdates).isEqualTo(1);
+  }
+
+  @Test
+  void keepsEveryUpdateOfAShowSyncOnItsPageAfterTheSuggestionsGrowTheRow() {
+    // given: queued shows of the size the artist worker inserts (~350 bytes), enough to fill pages
+    List<UUID> shows =
+        java.util.stream.IntStream.range(0, 12)
+            .mapToObj(
+                i ->
+                    jdbc.sql(
+                            "INSERT INTO shows (ticketmaster_id, name, url, image_url, sync_status)"
+                                + " VALUES (:tm, 'A Show At A Venue', :url, :url, 'queued')"
+                                + " RETURNING id")
+                        .param("tm", uniqueId())
+                        .param("url", "https://www.ticketmaster.com/event/" + "x".repeat(90))
+                        .query(UUID.class)
+                        .single())
+            .toList();
+    String suggestions = "{\"songs\": \"" + "x".repeat(1000) + "\", \"songsFingerprint\": \"f\"}";
+
+    // when: each show's sync stores its suggestions, then the projector its status, each in
+    // its own transaction as in the services
+    List<Long> hotUpdates = new java.util.ArrayList<>();
+    for (UUID show : shows) {
+      hotUpdates.add(
+          updateCountingHot(
+              "UPDATE shows SET setlist_suggestions = :value::jsonb, updated_at = now()"
+                  + " WHERE id = :id",
+              show,
+              suggestions));
+    }
+    for (UUID show : shows) {
+      hotUpdates.add(
+          updateCountingHot(
+              "UPDATE shows SET sync_status = 'synced', sync_status_at = now(),"
+                  + " last_sync = now() WHERE id = :id AND :value IS NOT NULL",
+              show,
+              "status"));
+    }
+
+    // then: no update wrote an index entry
+    assertThat(hotUpdates).containsOnly(1L);
+  }
+
+  private static long updateCountingHot(String update, UUID show, String value) {
+    return transactions.execute(
+        status -> {
+          jdbc.sql(update).param("id", show).param("value", value).update();
+          return jdbc.sql("SELECT pg_stat_get_xact_tuples_hot_updated('shows'::regclass)")
+              .query(Long.class)
+              .single();
+        });
   }
 
   private static void insertArtist(String spotifyId, String ticketmasterId) {
