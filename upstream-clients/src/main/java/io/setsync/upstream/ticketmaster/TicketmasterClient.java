@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class TicketmasterClient {
 
   private static final String PATH = "/discovery/v2";
-  private static final Pattern ID = Pattern.compile("[0-9A-Za-z_-]{1,64}");
+  // The ids sync-api accepts. A '.' cannot make a dot-segment: ".json" follows in the segment.
+  private static final Pattern ID = Pattern.compile("[0-9A-Za-z._-]{1,64}");
   private static final int SEARCH_SIZE = 20;
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);

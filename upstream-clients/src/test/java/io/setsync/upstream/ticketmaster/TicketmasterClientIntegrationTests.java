@@ -116,6 +116,31 @@ class TicketmasterClientIntegrationTests {
   }
 
   @Test
+  void readsAnEventAndAVenueWhoseIdsHaveDots() {
+    TicketmasterEvent event = client.event("G5v.Z9.x");
+    TicketmasterVenue venue = client.venue("..");
+
+    assertThat(event.id()).isEqualTo("G5v.Z9.x");
+    assertThat(venue.id()).isEqualTo("..");
+    assertThat(ticketmaster().calls("event")).isEqualTo(1);
+    assertThat(ticketmaster().calls("venue")).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnIllFormedIdWithoutCallingTicketmaster() {
+    for (String id : List.of("", "a/b", "a b", "ä", "x".repeat(65))) {
+      assertThatThrownBy(() -> client.event(id))
+          .isInstanceOfSatisfying(
+              UpstreamException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(UpstreamErrorCode.INVALID_REQUEST);
+                assertThat(e.retryable()).isFalse();
+              });
+    }
+    assertThat(ticketmaster().calls()).isZero();
+  }
+
+  @Test
   void retriesAnOutageAndSucceeds() {
     simulator.faults(Upstream.TICKETMASTER, Faults.errors(0.5, 503));
 
