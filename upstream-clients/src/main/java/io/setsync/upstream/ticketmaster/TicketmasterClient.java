@@ -38,6 +38,7 @@ public final class TicketmasterClient {
   private final UpstreamHttp http;
   private final JsonMapper mapper = JsonMapper.builder().build();
   private final TicketmasterJson json = new TicketmasterJson(mapper);
+  private final EventsPageReader eventsPages = new EventsPageReader(mapper, json);
   private final Clock clock;
 
   public TicketmasterClient(TicketmasterSettings settings, MeterRegistry registry) {
@@ -147,12 +148,12 @@ public final class TicketmasterClient {
             .param("size", size)
             .param("page", page)
             .build();
-    JsonNode body = read(http.get("events", uri));
-    List<TicketmasterEvent> events = new ArrayList<>();
-    body.path("_embedded").path("events").forEach(node -> events.add(json.event(node)));
-    JsonNode pageInfo = body.path("page");
-    return new EventListing.Page(
-        events, pageInfo.path("totalElements").asInt(0), pageInfo.path("totalPages").asInt(0));
+    UpstreamResponse response = http.get("events", uri);
+    try {
+      return eventsPages.read(response.body());
+    } catch (JacksonException e) {
+      throw notJson(response, e);
+    }
   }
 
   private URI entityUri(String collection, String id, String endpoint) {
@@ -198,16 +199,20 @@ public final class TicketmasterClient {
     try {
       return mapper.readTree(response.body());
     } catch (JacksonException e) {
-      throw new UpstreamException(
-          "ticketmaster",
-          "parse",
-          UpstreamErrorCode.INTERNAL,
-          response.status(),
-          false,
-          null,
-          "answer is not JSON",
-          e);
+      throw notJson(response, e);
     }
+  }
+
+  private static UpstreamException notJson(UpstreamResponse response, JacksonException e) {
+    return new UpstreamException(
+        "ticketmaster",
+        "parse",
+        UpstreamErrorCode.INTERNAL,
+        response.status(),
+        false,
+        null,
+        "answer is not JSON",
+        e);
   }
 
   private static String normalize(String name) {
