@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
@@ -30,7 +31,7 @@ final class EventsPageReader {
     List<TicketmasterEvent> events = new ArrayList<>();
     JsonNode page = MissingNode.getInstance();
     try (JsonParser parser = mapper.createParser(body)) {
-      requireObject(parser.nextToken(), parser);
+      require(parser.nextToken() == JsonToken.START_OBJECT, parser, "an events page is an object");
       while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
@@ -42,6 +43,7 @@ final class EventsPageReader {
           parser.skipChildren();
         }
       }
+      require(parser.nextToken() == null, parser, "nothing follows an events page");
     }
     return new EventListing.Page(
         events, page.path("totalElements").asInt(0), page.path("totalPages").asInt(0));
@@ -52,7 +54,10 @@ final class EventsPageReader {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
       if (name.equals("events") && value == JsonToken.START_ARRAY) {
-        while (parser.nextToken() == JsonToken.START_OBJECT) {
+        for (JsonToken item = parser.nextToken();
+            item != JsonToken.END_ARRAY;
+            item = parser.nextToken()) {
+          require(item == JsonToken.START_OBJECT, parser, "an event is an object");
           int start = (int) parser.currentTokenLocation().getByteOffset();
           JsonNode event = parser.readValueAsTree();
           int end = (int) parser.currentLocation().getByteOffset();
@@ -65,9 +70,9 @@ final class EventsPageReader {
     }
   }
 
-  private static void requireObject(JsonToken token, JsonParser parser) {
-    if (token != JsonToken.START_OBJECT) {
-      throw new tools.jackson.core.exc.StreamReadException(parser, "an events page is an object");
+  private static void require(boolean condition, JsonParser parser, String what) {
+    if (!condition) {
+      throw new StreamReadException(parser, "not a Discovery events page: " + what);
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -50,15 +51,20 @@ class EventsPageReaderTests {
   }
 
   @Test
-  void refusesAnAnswerThatIsNotAJsonObject() {
+  void refusesAnAnswerThatIsNotAnEventsPage() {
     assertThatThrownBy(() -> reader.read("[]".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(JacksonException.class);
     assertThatThrownBy(() -> reader.read("<html>".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(JacksonException.class);
-    assertThatThrownBy(
-            () ->
-                reader.read(
-                    "{\"_embedded\":{\"events\":[{\"id\":".getBytes(StandardCharsets.UTF_8)))
-        .isInstanceOf(JacksonException.class);
+    for (String broken :
+        List.of(
+            "{\"_embedded\":{\"events\":[{\"id\":",
+            "{\"page\":{}",
+            "{\"page\":{}} {}",
+            "{\"_embedded\":{\"events\":[{\"id\":\"G5v1\"}, null]}}")) {
+      assertThatThrownBy(() -> reader.read(broken.getBytes(StandardCharsets.UTF_8)))
+          .as(broken)
+          .isInstanceOf(JacksonException.class);
+    }
   }
 }
