@@ -34,6 +34,19 @@ public class UpstreamException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** An answer of {@code upstream} that did not parse as the JSON it should be: not retried. */
+  public static UpstreamException notJson(String upstream, int httpStatus, Throwable cause) {
+    return new UpstreamException(
+        upstream,
+        "parse",
+        UpstreamErrorCode.INTERNAL,
+        httpStatus,
+        false,
+        null,
+        "answer is not JSON",
+        cause);
+  }
+
   /** "spotify", "spotify-accounts" or "ticketmaster". */
   public String upstream() {
     return upstream;

@@ -281,15 +281,7 @@ public final class SpotifyClient {
     try {
       return mapper.readTree(response.body());
     } catch (JacksonException e) {
-      throw new UpstreamException(
-          "spotify",
-          "parse",
-          UpstreamErrorCode.INTERNAL,
-          response.status(),
-          false,
-          null,
-          "answer is not JSON",
-          e);
+      throw UpstreamException.notJson("spotify", response.status(), e);
     }
   }
 

@@ -152,7 +152,7 @@ public final class TicketmasterClient {
     try {
       return eventsPages.read(response.body());
     } catch (JacksonException e) {
-      throw notJson(response, e);
+      throw UpstreamException.notJson("ticketmaster", response.status(), e);
     }
   }
 
@@ -199,20 +199,8 @@ public final class TicketmasterClient {
     try {
       return mapper.readTree(response.body());
     } catch (JacksonException e) {
-      throw notJson(response, e);
+      throw UpstreamException.notJson("ticketmaster", response.status(), e);
     }
-  }
-
-  private static UpstreamException notJson(UpstreamResponse response, JacksonException e) {
-    return new UpstreamException(
-        "ticketmaster",
-        "parse",
-        UpstreamErrorCode.INTERNAL,
-        response.status(),
-        false,
-        null,
-        "answer is not JSON",
-        e);
   }
 
   private static String normalize(String name) {
