@@ -48,8 +48,16 @@ public final class ApiClient {
   }
 
   public Answer postSync(String token, String body) {
+    return postJson("/api/v1/syncs", token, body);
+  }
+
+  public Answer postBackfill(String token, String body) {
+    return postJson("/api/v1/backfills", token, body);
+  }
+
+  private Answer postJson(String path, String token, String body) {
     return send(
-        request("/api/v1/syncs", token)
+        request(path, token)
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,20 +92,8 @@ class ApiDocsIntegrationTests extends SyncApiIntegrationTest {
             "EntitySyncStatus",
             List.of("entityId"));
 
-    nullable.forEach(
-        (schema, fields) ->
-            fields.forEach(
-                field ->
-                    assertThat(schemas.admitsNull(property(schema, field)))
-                        .as(schema + "." + field)
-                        .isTrue()));
-    notNullable.forEach(
-        (schema, fields) ->
-            fields.forEach(
-                field ->
-                    assertThat(schemas.admitsNull(property(schema, field)))
-                        .as(schema + "." + field)
-                        .isFalse()));
+    assertAdmitNull(nullable, true);
+    assertAdmitNull(notNullable, false);
     JsonNode error = JsonMapper.shared().readTree("{\"code\":\"TIMED_OUT\",\"message\":\"x\"}");
     assertThat(schemas.violations(error, property("SyncJob", "error"))).isEmpty();
   }
@@ -125,14 +112,7 @@ class ApiDocsIntegrationTests extends SyncApiIntegrationTest {
             .query(UUID.class)
             .single();
     ApiClient.Answer backfill =
-        api()
-            .send(
-                api()
-                    .request("/api/v1/backfills", token)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"entityType\":\"venue\",\"selector\":\"failed\"}")));
+        api().postBackfill(token, "{\"entityType\":\"venue\",\"selector\":\"failed\"}");
 
     // when
     ApiClient.Answer job = api().get("/api/v1/syncs/" + syncId, token);
@@ -201,5 +181,15 @@ class ApiDocsIntegrationTests extends SyncApiIntegrationTest {
         collectRefsWithAType(node.get(i), path + "/" + i, found);
       }
     }
+  }
+
+  private void assertAdmitNull(Map<String, List<String>> fieldsBySchema, boolean admitsNull) {
+    fieldsBySchema.forEach(
+        (schema, fields) ->
+            fields.forEach(
+                field ->
+                    assertThat(schemas.admitsNull(property(schema, field)))
+                        .as(schema + "." + field)
+                        .isEqualTo(admitsNull)));
   }
 }

@@ -7,7 +7,6 @@ import io.setsync.events.EntityType;
 import io.setsync.schemas.topic.Topics;
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,13 +47,8 @@ class BackfillBacklogIntegrationTests extends SyncApiIntegrationTest {
     // when
     ApiClient.Answer answer =
         api()
-            .send(
-                api()
-                    .request("/api/v1/backfills", token)
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":2}")));
+            .postBackfill(
+                token, "{\"entityType\":\"venue\",\"selector\":\"all\",\"maxPerSecond\":2}");
     assertThat(answer.status()).as(answer.text()).isEqualTo(202);
     UUID backfillId = UUID.fromString(answer.json().path("backfillId").asString());
 

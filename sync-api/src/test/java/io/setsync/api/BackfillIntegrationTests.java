@@ -9,7 +9,6 @@ import io.setsync.events.SyncRequested;
 import io.setsync.schemas.topic.Topics;
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
-import java.net.http.HttpRequest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +57,9 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
             TestKafka.producer(TestInfrastructure.kafkaBootstrapServers())) {
       // when
       ApiClient.Answer answer =
-          post(token, "{\"entityType\":\"venue\",\"selector\":\"failed\",\"maxPerSecond\":100}");
+          api()
+              .postBackfill(
+                  token, "{\"entityType\":\"venue\",\"selector\":\"failed\",\"maxPerSecond\":100}");
 
       // then: accepted, and one BACKFILL request for the failed venue only
       assertThat(answer.status()).as(answer.text()).isEqualTo(202);
@@ -128,7 +129,9 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
 
     // when
     ApiClient.Answer answer =
-        post(token, "{\"entityType\":\"show\",\"selector\":\"stale\",\"staleAfter\":\"P1W\"}");
+        api()
+            .postBackfill(
+                token, "{\"entityType\":\"show\",\"selector\":\"stale\",\"staleAfter\":\"P1W\"}");
 
     // then
     assertThat(answer.status()).as(answer.text()).isEqualTo(202);
@@ -167,7 +170,9 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
 
     // when
     ApiClient.Answer answer =
-        post(token, "{\"entityType\":\"artist\",\"selector\":\"all\",\"maxPerSecond\":2}");
+        api()
+            .postBackfill(
+                token, "{\"entityType\":\"artist\",\"selector\":\"all\",\"maxPerSecond\":2}");
 
     // then: six jobs at two a second take two seconds at least after the first page
     assertThat(answer.status()).as(answer.text()).isEqualTo(202);
@@ -207,7 +212,8 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     jdbc().sql("UPDATE venues SET sync_status = 'failed' WHERE id = ?").param(venue).update();
 
     // when
-    ApiClient.Answer answer = post(token, "{\"entityType\":\"venue\",\"selector\":\"failed\"}");
+    ApiClient.Answer answer =
+        api().postBackfill(token, "{\"entityType\":\"venue\",\"selector\":\"failed\"}");
 
     // then
     String backfillId = answer.json().path("backfillId").asString();
@@ -249,7 +255,7 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     long before = backfills();
 
     // when
-    ApiClient.Answer answer = post(TestTokens.valid(), body);
+    ApiClient.Answer answer = api().postBackfill(TestTokens.valid(), body);
 
     // then
     assertThat(answer.status()).as(answer.text()).isEqualTo(400);
@@ -266,15 +272,17 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
 
     // when
     ApiClient.Answer post =
-        post(
-            TestTokens.withScope("sync:write sync:read"),
-            "{\"entityType\":\"venue\",\"selector\":\"all\"}");
+        api()
+            .postBackfill(
+                TestTokens.withScope("sync:write sync:read"),
+                "{\"entityType\":\"venue\",\"selector\":\"all\"}");
     ApiClient.Answer get =
         api()
             .get(
                 "/api/v1/backfills/" + UUID.randomUUID(),
                 TestTokens.withScope("sync:write sync:read"));
-    ApiClient.Answer anonymous = post(null, "{\"entityType\":\"venue\",\"selector\":\"all\"}");
+    ApiClient.Answer anonymous =
+        api().postBackfill(null, "{\"entityType\":\"venue\",\"selector\":\"all\"}");
 
     // then
     assertThat(post.status()).isEqualTo(403);
@@ -295,15 +303,6 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     assertThat(unknown.json().path("type").asString())
         .isEqualTo("https://setsync.io/problems/backfill-not-found");
     assertThat(malformed.status()).isEqualTo(400);
-  }
-
-  private ApiClient.Answer post(String token, String body) {
-    return api()
-        .send(
-            api()
-                .request("/api/v1/backfills", token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   private JsonNode backfill(String token, String id) {

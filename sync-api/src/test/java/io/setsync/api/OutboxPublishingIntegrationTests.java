@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -138,13 +139,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
                   .query(Long.class)
                   .single())
           .isEqualTo(1);
-      assertThat(
-              jdbc()
-                  .sql("SELECT count(*) FROM artists WHERE spotify_id = ?")
-                  .param(spotifyId)
-                  .query(Long.class)
-                  .single())
-          .isEqualTo(1);
+      assertThat(artistsWithSpotifyId(spotifyId)).isEqualTo(1);
       assertExactlyOneEvent(consumer, entityId);
     }
   }
@@ -235,7 +230,7 @@ class OutboxPublishingIntegrationTests extends SyncApiIntegrationTest {
       // then
       assertThat(answers).extracting(ApiClient.Answer::status).containsOnly(202);
       for (EntityType type : List.of(EntityType.SHOW, EntityType.VENUE)) {
-        String kind = type.name().toLowerCase(java.util.Locale.ROOT);
+        String kind = type.name().toLowerCase(Locale.ROOT);
         String ticketmasterId = ticketmasterIds.get(type);
         List<UUID> rows =
             jdbc()

@@ -42,13 +42,7 @@ class RejectedRequestsIntegrationTests extends SyncApiIntegrationTest {
     assertProblem(answer);
     assertThat(answer.json().path("detail").asString()).contains("header");
     assertThat(answer.text()).doesNotContain("ключ");
-    assertThat(
-            jdbc()
-                .sql("SELECT count(*) FROM artists WHERE spotify_id = ?")
-                .param(spotifyId)
-                .query(Long.class)
-                .single())
-        .isZero();
+    assertThat(artistsWithSpotifyId(spotifyId)).isZero();
   }
 
   static Stream<Arguments> pathsTheFirewallRejects() {

@@ -34,6 +34,15 @@ public abstract class SyncApiIntegrationTest {
     return JdbcClient.create(dataSource);
   }
 
+  /** How many artist rows hold this Spotify id. */
+  protected long artistsWithSpotifyId(String spotifyId) {
+    return jdbc()
+        .sql("SELECT count(*) FROM artists WHERE spotify_id = ?")
+        .param(spotifyId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Points the context at the shared broker, the test registry and the database. */
   protected static void register(DynamicPropertyRegistry registry, PostgresDatabase db) {
     TestKafka.createTopics();
