@@ -38,7 +38,8 @@ class ArtistStore {
       """;
 
   // Development Mode leaves out popularity, followers and genres: keep what an earlier sync stored
-  // rather than erase it. Only rows that differ are written and returned.
+  // rather than erase it. Only rows that differ are written and returned. Rows are taken in
+  // Ticketmaster id order, as the show worker inserts its artist placeholders (ShowStore).
   private static final String UPSERT_ARTISTS =
       """
       INSERT INTO artists (id, spotify_id, ticketmaster_id, name, genres, popularity, followers,
@@ -50,6 +51,7 @@ class ArtistStore {
                   ?::text[], ?::text[], ?::text[])
            AS t(id, spotify_id, ticketmaster_id, name, genres, popularity, followers, image_url, url,
                 songs_source)
+      ORDER BY t.ticketmaster_id, t.id
       ON CONFLICT (id) DO UPDATE SET
           spotify_id = COALESCE(EXCLUDED.spotify_id, artists.spotify_id),
           ticketmaster_id = COALESCE(EXCLUDED.ticketmaster_id, artists.ticketmaster_id),
@@ -79,11 +81,14 @@ class ArtistStore {
       """;
 
   // A song already stored keeps its artist (a feature on another artist's top tracks must not move
-  // it back and forth), and its popularity when the fallback source has none.
+  // it back and forth), and its popularity when the fallback source has none. Rows are taken in
+  // Spotify id order: the two consumer threads may write the same song (a feature).
   private static final String UPSERT_SONGS =
       """
       INSERT INTO songs (spotify_id, artist_id, name, album, duration_ms, popularity)
       SELECT * FROM unnest(?::text[], ?::uuid[], ?::text[], ?::text[], ?::integer[], ?::integer[])
+          AS u(spotify_id, artist_id, name, album, duration_ms, popularity)
+      ORDER BY spotify_id
       ON CONFLICT (spotify_id) DO UPDATE SET
           name = EXCLUDED.name,
           album = COALESCE(EXCLUDED.album, songs.album),

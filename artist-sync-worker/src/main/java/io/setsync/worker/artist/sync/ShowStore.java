@@ -21,14 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ShowStore {
 
-  // Pre-existing rows come from the statement's snapshot, new ones from the insert.
+  // Pre-existing rows come from the statement's snapshot, new ones from the insert. Every writer of
+  // venues, shows and artists takes their rows in Ticketmaster id order (the show worker, the
+  // venue-linker and the statements here), so two of them cannot deadlock.
   private static final String ENSURE_VENUES =
       """
       WITH input AS (
           SELECT * FROM unnest(?::text[], ?::text[]) AS t(ticketmaster_id, name)
       ), created AS (
           INSERT INTO venues (ticketmaster_id, name)
-          SELECT ticketmaster_id, name FROM input
+          SELECT ticketmaster_id, name FROM input ORDER BY ticketmaster_id
           ON CONFLICT (ticketmaster_id) DO NOTHING
           RETURNING id, ticketmaster_id
       )
@@ -59,6 +61,7 @@ class ShowStore {
                   ?::date[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
         AS u(tm, artist_id, venue_tm, venue_id, name, starts_at, local_date, status, url,
              image_url, queued_at)
+      ORDER BY tm
       ON CONFLICT (ticketmaster_id) DO UPDATE SET
           artist_id = COALESCE(shows.artist_id, EXCLUDED.artist_id),
           venue_ticketmaster_id = EXCLUDED.venue_ticketmaster_id,
