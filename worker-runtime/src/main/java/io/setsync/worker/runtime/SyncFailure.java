@@ -1,6 +1,8 @@
 package io.setsync.worker.runtime;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A sync that did not succeed: the contract's error code and whether another attempt may succeed.
@@ -11,6 +13,7 @@ public class SyncFailure extends RuntimeException {
 
   private final ErrorCode code;
   private final boolean retryable;
+  private final Duration retryAfter;
 
   public SyncFailure(ErrorCode code, String message) {
     this(code, message, code.retryableByDefault(), null);
@@ -21,9 +24,19 @@ public class SyncFailure extends RuntimeException {
   }
 
   public SyncFailure(ErrorCode code, String message, boolean retryable, Throwable cause) {
+    this(code, message, retryable, null, cause);
+  }
+
+  /**
+   * @param retryAfter how long the upstream asked to wait before trying again (a 429's {@code
+   *     Retry-After}), or null: the next attempt is not made sooner
+   */
+  public SyncFailure(
+      ErrorCode code, String message, boolean retryable, Duration retryAfter, Throwable cause) {
     super(message, cause);
     this.code = Objects.requireNonNull(code, "code");
     this.retryable = retryable;
+    this.retryAfter = retryAfter;
   }
 
   public ErrorCode code() {
@@ -32,6 +45,11 @@ public class SyncFailure extends RuntimeException {
 
   public boolean retryable() {
     return retryable;
+  }
+
+  /** How long the upstream asked to wait before the next attempt, when it said. */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /**

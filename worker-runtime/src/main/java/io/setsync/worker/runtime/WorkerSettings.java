@@ -98,11 +98,15 @@ public record WorkerSettings(
    * @param multiplier growth of the delay per retry
    * @param maxBackoff longest delay
    * @param concurrency consumer threads per retry topic
+   * @param maxRetryAfter longest wait an upstream's {@code Retry-After} may impose before the next
+   *     attempt, which is never made sooner than the upstream asked, up to this; the retry
+   *     partition waits with it
    */
   public record Retry(
       @Min(1) @Max(10) @DefaultValue("4") int attempts,
       @NotNull @DefaultValue("1s") Duration initialBackoff,
       @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
       @NotNull @DefaultValue("30s") Duration maxBackoff,
-      @Min(1) @DefaultValue("1") int concurrency) {}
+      @Min(1) @DefaultValue("1") int concurrency,
+      @NotNull @DefaultValue("5m") Duration maxRetryAfter) {}
 }

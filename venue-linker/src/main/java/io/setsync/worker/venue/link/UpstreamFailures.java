@@ -10,6 +10,11 @@ final class UpstreamFailures {
   private UpstreamFailures() {}
 
   static SyncFailure of(UpstreamException e) {
-    return new SyncFailure(ErrorCode.valueOf(e.code().name()), e.getMessage(), e.retryable(), e);
+    return new SyncFailure(
+        ErrorCode.valueOf(e.code().name()),
+        e.getMessage(),
+        e.retryable(),
+        e.retryAfter().orElse(null),
+        e);
   }
 }

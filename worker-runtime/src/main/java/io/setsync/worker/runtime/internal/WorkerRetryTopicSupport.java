@@ -1,5 +1,7 @@
 package io.setsync.worker.runtime.internal;
 
+import io.setsync.worker.runtime.WorkerSettings;
+import java.time.Clock;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,15 +14,23 @@ import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 class WorkerRetryTopicSupport extends RetryTopicConfigurationSupport {
 
   private final ObjectProvider<WorkerMetrics> metrics;
+  private final ObjectProvider<WorkerSettings> settings;
 
-  WorkerRetryTopicSupport(ObjectProvider<WorkerMetrics> metrics) {
+  WorkerRetryTopicSupport(
+      ObjectProvider<WorkerMetrics> metrics, ObjectProvider<WorkerSettings> settings) {
     this.metrics = metrics;
+    this.settings = settings;
   }
 
   @Override
   protected Consumer<DeadLetterPublishingRecovererFactory>
       configureDeadLetterPublishingContainerFactory() {
-    return factory -> DeadLetters.configure(factory, metrics.getObject());
+    return factory ->
+        DeadLetters.configure(
+            factory,
+            metrics.getObject(),
+            settings.getObject().retry().maxRetryAfter(),
+            Clock.systemUTC());
   }
 
   @Override

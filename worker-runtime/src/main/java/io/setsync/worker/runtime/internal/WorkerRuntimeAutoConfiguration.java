@@ -201,7 +201,7 @@ public class WorkerRuntimeAutoConfiguration {
       BeanFactory beanFactory) {
     DeadLetterPublishingRecovererFactory forwarders =
         new DeadLetterPublishingRecovererFactory(destinations);
-    DeadLetters.configure(forwarders, metrics);
+    DeadLetters.configure(forwarders, metrics, settings.retry().maxRetryAfter(), Clock.systemUTC());
     RequestListener requested =
         new RequestListener(
             pipeline,

@@ -8,6 +8,7 @@ import io.setsync.worker.runtime.SyncHandler;
 import io.setsync.worker.runtime.SyncRequest;
 import io.setsync.worker.runtime.SyncResult;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Syncs "venues" whose behaviour its Ticketmaster id names: {@code missing-…} is not found, {@code
- * down-…} is always unavailable, {@code flaky-…} is unavailable for two attempts, {@code cascade-…}
- * asks for a show sync, {@code boom-…} breaks the whole fetch, {@code slow-…} syncs once the test
- * {@linkplain #release(String) releases} it, anything else syncs.
+ * down-…} is always unavailable, {@code flaky-…} is unavailable for two attempts, {@code limited-…}
+ * is rate limited at its first attempt with a {@link #RETRY_AFTER}, {@code cascade-…} asks for a
+ * show sync, {@code boom-…} breaks the whole fetch, {@code slow-…} syncs once the test {@linkplain
+ * #release(String) releases} it, anything else syncs.
  */
 @Component
 class SampleHandler implements SyncHandler<String> {
+
+  static final Duration RETRY_AFTER = Duration.ofSeconds(3);
 
   private static final String UPSERT =
       """
@@ -70,6 +74,16 @@ class SampleHandler implements SyncHandler<String> {
         fetched.add(
             Fetched.failed(
                 request, new SyncFailure(ErrorCode.UPSTREAM_UNAVAILABLE, "Upstream answered 503")));
+      } else if (id.startsWith("limited-") && request.attempt() == 1) {
+        fetched.add(
+            Fetched.failed(
+                request,
+                new SyncFailure(
+                    ErrorCode.UPSTREAM_RATE_LIMITED,
+                    "Upstream answered 429",
+                    true,
+                    RETRY_AFTER,
+                    null)));
       } else if (id.startsWith("boom-")) {
         throw new IllegalStateException("boom");
       } else if (id.startsWith("slow-") && !awaitRelease(id)) {

@@ -181,6 +181,23 @@ class WorkerRuntimeIntegrationTests {
   }
 
   @Test
+  void waitsTheUpstreamsRetryAfterBeforeTheNextAttempt() {
+    UUID venueId = UUID.randomUUID();
+    SyncRequested request = requests.send(venue(venueId, "limited-" + venueId).build());
+
+    List<SpecificRecord> outcomes = awaitFinal(request.getSyncId());
+
+    // The retry topic's own back-off is 200 ms; the upstream asked for 3 s.
+    List<SyncStarted> starts = only(outcomes, SyncStarted.class);
+    assertThat(starts).extracting(SyncStarted::getAttempt).containsExactly(1, 2);
+    SyncFailed failed = only(outcomes, SyncFailed.class).get(0);
+    assertThat(failed.getErrorCode()).isEqualTo(SyncErrorCode.UPSTREAM_RATE_LIMITED);
+    assertThat(Duration.between(failed.getOccurredAt(), starts.get(1).getOccurredAt()))
+        .isGreaterThanOrEqualTo(SampleHandler.RETRY_AFTER.minusMillis(100));
+    assertThat(outcomes.get(outcomes.size() - 1)).isInstanceOf(SyncCompleted.class);
+  }
+
+  @Test
   void endsWithAFinalFailureAndADeadLetterWhenRetriesRunOut() {
     UUID venueId = UUID.randomUUID();
     SyncRequested request = requests.send(venue(venueId, "down-" + venueId).build());
