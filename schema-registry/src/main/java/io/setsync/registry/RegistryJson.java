@@ -30,6 +30,9 @@ final class RegistryJson {
 
   record SchemaResponse(String schema) {}
 
+  /** One subject version that uses a schema id. */
+  record SubjectAndVersion(String subject, int version) {}
+
   record SubjectVersionResponse(String subject, int version, int id, String schema) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)

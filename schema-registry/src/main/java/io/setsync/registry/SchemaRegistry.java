@@ -66,6 +66,15 @@ class SchemaRegistry {
     return store.schemaText(id).orElseThrow(() -> RegistryException.schemaNotFound("id " + id));
   }
 
+  /** The subject versions that use the schema with this id; 40403 when no version does. */
+  List<SubjectVersion> versionsWithSchema(int id) {
+    List<SubjectVersion> versions = store.versionsWithSchema(id);
+    if (versions.isEmpty()) {
+      throw RegistryException.schemaNotFound("id " + id);
+    }
+    return versions;
+  }
+
   List<String> subjects() {
     return store.subjects();
   }

@@ -102,6 +102,21 @@ class SchemaStore {
         .list();
   }
 
+  /** Every subject version that has this schema, by subject then version. */
+  List<SubjectVersion> versionsWithSchema(int id) {
+    return jdbc.sql(
+            """
+            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
+              FROM schema_registry_subject_versions v
+              JOIN schema_registry_schemas s ON s.id = v.schema_id
+             WHERE v.schema_id = :id
+             ORDER BY v.subject, v.version
+            """)
+        .param("id", id)
+        .query(SubjectVersion.class)
+        .list();
+  }
+
   Optional<String> schemaText(int id) {
     return jdbc.sql("SELECT canonical_schema FROM schema_registry_schemas WHERE id = :id")
         .param("id", id)

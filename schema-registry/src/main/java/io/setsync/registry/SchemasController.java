@@ -1,6 +1,8 @@
 package io.setsync.registry;
 
 import io.setsync.registry.RegistryJson.SchemaResponse;
+import io.setsync.registry.RegistryJson.SubjectAndVersion;
+import io.setsync.registry.SchemaStore.SubjectVersion;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,21 @@ class SchemasController {
   @GetMapping("/ids/{id}")
   SchemaResponse schema(@PathVariable int id) {
     return new SchemaResponse(registry.schemaById(id));
+  }
+
+  @GetMapping("/ids/{id}/versions")
+  List<SubjectAndVersion> versions(@PathVariable int id) {
+    return registry.versionsWithSchema(id).stream()
+        .map(version -> new SubjectAndVersion(version.subject(), version.version()))
+        .toList();
+  }
+
+  @GetMapping("/ids/{id}/subjects")
+  List<String> subjects(@PathVariable int id) {
+    return registry.versionsWithSchema(id).stream()
+        .map(SubjectVersion::subject)
+        .distinct()
+        .toList();
   }
 
   @GetMapping("/types")

@@ -13,8 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class SchemaRegistryApiIntegrationTests extends RunningRegistry {
+
+  private static final JsonMapper JSON = JsonMapper.shared();
 
   private final String subject = "api-" + UUID.randomUUID();
 
@@ -114,6 +117,47 @@ class SchemaRegistryApiIntegrationTests extends RunningRegistry {
     assertError(
         http().post("/subjects/" + subject, schemaBody(TestSchemas.v1("Other"))), 404, 40403);
     assertError(http().get(versions(subject) + "/zero"), 422, 42202);
+  }
+
+  @Test
+  void schemaIdListsTheSubjectVersionsThatUseIt() {
+    // given: a schema nobody else uses, as version 2 of one subject and version 1 of another
+    String name = "Shared" + UUID.randomUUID().toString().replace("-", "");
+    String other = subject + "-other";
+    register(subject, TestSchemas.v1(name));
+    int id = register(subject, TestSchemas.v2WithDefault(name));
+    assertThat(register(other, TestSchemas.v2WithDefault(name))).isEqualTo(id);
+
+    // when
+    Response versions = http().get("/schemas/ids/" + id + "/versions");
+    Response subjects = http().get("/schemas/ids/" + id + "/subjects");
+
+    // then
+    assertThat(versions.status()).isEqualTo(200);
+    assertThat(versions.contentType()).startsWith(RegistryHttp.V1);
+    assertThat(versions.body())
+        .isEqualTo(
+            JSON.readTree(
+                """
+                [{"subject": "%s", "version": 2}, {"subject": "%s", "version": 1}]
+                """
+                    .formatted(subject, other)));
+    assertThat(subjects.status()).isEqualTo(200);
+    assertThat(subjects.body()).isEqualTo(JSON.valueToTree(List.of(subject, other)));
+  }
+
+  @Test
+  void unknownSchemaIdHasNoVersionsOrSubjects() {
+    // given
+    Response unknown = http().get("/schemas/ids/2147483647");
+
+    // then: the same 40403 answer as the schema itself
+    for (String path :
+        List.of("/schemas/ids/2147483647/versions", "/schemas/ids/2147483647/subjects")) {
+      Response answer = http().get(path);
+      assertError(answer, 404, 40403);
+      assertThat(answer.body()).as(path).isEqualTo(unknown.body());
+    }
   }
 
   @Test
