@@ -367,13 +367,21 @@ class SyncPipeline<T> {
   }
 
   private static void report(Outcome outcome, Source source) {
-    if (outcome.status() != Outcome.Status.FAILED) {
+    if (outcome.status() != Outcome.Status.FAILED && outcome.status() != Outcome.Status.DEFERRED) {
       return;
     }
     SyncFailure failure = outcome.failure();
     try (MDC.MDCCloseable ignored =
         MDC.putCloseable("syncId", outcome.request().syncId().toString())) {
-      if (outcome.isFinal()) {
+      if (outcome.status() == Outcome.Status.DEFERRED) {
+        // No event says so (the job stays running), so the log is where a retry is explained.
+        log.info(
+            "Sync of {} {} deferred at attempt {}, will retry: {}",
+            outcome.request().entity().label(),
+            outcome.request().entityId(),
+            outcome.request().attempt(),
+            failure.getMessage());
+      } else if (outcome.isFinal()) {
         log.warn(
             "Sync of {} {} failed for good at attempt {} ({}): {} {}",
             outcome.request().entity().label(),
