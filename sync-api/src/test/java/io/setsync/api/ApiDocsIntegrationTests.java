@@ -99,6 +99,38 @@ class ApiDocsIntegrationTests extends SyncApiIntegrationTest {
   }
 
   @Test
+  void describesTheJobFieldsThatCoverTheCascadeOrARetry() {
+    // then: a running job with a retry pending shows its last attempt's error
+    assertThat(property("SyncJob", "error").path("description").asString())
+        .doesNotContain("null unless the job failed")
+        .contains("last failed attempt", "retry", "completed");
+    assertThat(property("SyncJob", "status").path("description").asString())
+        .contains("cascade", "every job below it", "retry pending");
+    assertThat(property("SyncJob", "finishedAt").path("description").asString())
+        .contains("latest finish", "every job below it");
+  }
+
+  @Test
+  void documentsTheErrorsOfA400WithAFieldThatMayBeNull() {
+    // given a request that breaks a rule of the body as a whole, and one of a field
+    String token = TestTokens.valid();
+    ApiClient.Answer noIdentifier = api().postSync(token, "{\"entityType\":\"venue\"}");
+    ApiClient.Answer spotifyIdForAShow =
+        api().postSync(token, "{\"entityType\":\"show\",\"spotifyId\":\"4Z8W4fKeB5YxbusRsdQVPb\"}");
+
+    // then
+    JsonNode items = property("ProblemDetail", "errors").path("items");
+    assertThat(schemas.admitsNull(schemas.component("InvalidField").at("/properties/field")))
+        .isTrue();
+    for (ApiClient.Answer answer : List.of(noIdentifier, spotifyIdForAShow)) {
+      assertThat(answer.json().path("errors").isEmpty()).as(answer.text()).isFalse();
+      for (JsonNode error : answer.json().path("errors")) {
+        assertThat(schemas.violations(error, items)).as(answer.text()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void realAnswersMatchTheirDocumentedSchemas() {
     // given a queued job (no worker runs here) and a venue that was never synced
     String token = TestTokens.valid();

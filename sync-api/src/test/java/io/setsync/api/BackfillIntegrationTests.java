@@ -16,12 +16,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -263,6 +266,57 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
     assertThat(answer.json().path("type").asString())
         .isEqualTo("https://setsync.io/problems/invalid-request");
     assertThat(backfills()).isEqualTo(before);
+  }
+
+  @Test
+  void acceptsEntityTypeAndSelectorInAnyCaseAndStoresThemInLowerCase() {
+    // when: a selection that holds nothing here, so no other test's entities get jobs
+    ApiClient.Answer answer =
+        api()
+            .postBackfill(
+                TestTokens.valid(), "{\"entityType\":\"ARTIST\",\"selector\":\"Failed\"}");
+
+    // then
+    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+    assertThat(
+            jdbc()
+                .sql("SELECT entity_type || ' ' || selector FROM backfills WHERE id = ?")
+                .param(UUID.fromString(answer.json().path("backfillId").asString()))
+                .query(String.class)
+                .single())
+        .isEqualTo("artist failed");
+  }
+
+  static Stream<Arguments> invalidFields() {
+    return Stream.of(
+        Arguments.of("{\"entityType\":\"show\",\"selector\":\"stale\"}", List.of("staleAfter")),
+        Arguments.of("{\"entityType\":\"ARTIST\",\"selector\":\"Stale\"}", List.of("staleAfter")),
+        Arguments.of(
+            "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"PT0S\"}",
+            List.of("staleAfter")),
+        Arguments.of(
+            "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"P300000Y\"}",
+            List.of("staleAfter")),
+        Arguments.of(
+            "{\"entityType\":\"venue\",\"selector\":\"stale\",\"staleAfter\":\"a week\"}",
+            List.of("staleAfter")),
+        Arguments.of(
+            "{\"entityType\":\"VENUE\",\"selector\":\"ALL\",\"maxPerSecond\":0}",
+            List.of("maxPerSecond")),
+        Arguments.of(
+            "{\"entityType\":\"song\",\"selector\":\"some\"}", List.of("entityType", "selector")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidFields")
+  void namesTheRequestFieldOfEachErrorInErrorsAndDetail(String body, List<String> fields) {
+    // when
+    ApiClient.Answer answer = api().postBackfill(TestTokens.valid(), body);
+
+    // then
+    assertThat(answer.status()).as(answer.text()).isEqualTo(400);
+    assertThat(ProblemAssertions.errorFields(answer)).containsExactlyInAnyOrderElementsOf(fields);
+    ProblemAssertions.assertReadableDetail(answer);
   }
 
   @Test

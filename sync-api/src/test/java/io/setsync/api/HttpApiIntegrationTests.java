@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -552,8 +553,8 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
         Arguments.of(
             "unknown entityType", "{\"entityType\":\"song\",\"spotifyId\":\"" + spotifyId + "\"}"),
         Arguments.of(
-            "upper-case entityType",
-            "{\"entityType\":\"ARTIST\",\"spotifyId\":\"" + spotifyId + "\"}"),
+            "entityType with a dotless i",
+            "{\"entityType\":\"art\u0131st\",\"spotifyId\":\"" + spotifyId + "\"}"),
         Arguments.of(
             "entityType as a number", "{\"entityType\":1,\"spotifyId\":\"" + spotifyId + "\"}"),
         Arguments.of("no identifier", "{\"entityType\":\"artist\"}"),
@@ -614,6 +615,69 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
 
     // then
     assertProblem(answer, 400, "invalid-request");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"ARTIST", "Artist"})
+  void acceptsTheEntityTypeInAnyCaseAndAnswersItInLowerCase(String entityType) {
+    // given the event's spelling of the kind, as clients reuse it
+    String body =
+        """
+        {"entityType":"%s","spotifyId":"%s"}"""
+            .formatted(entityType, ApiClient.newSpotifyId());
+
+    // when
+    ApiClient.Answer answer = api().postSync(TestTokens.valid(), body);
+
+    // then
+    assertThat(answer.status()).as(answer.text()).isEqualTo(202);
+    assertThat(answer.json().path("entityType").asString()).isEqualTo("artist");
+    assertThat(
+            jdbc()
+                .sql("SELECT entity_type FROM sync_jobs WHERE id = ?")
+                .param(UUID.fromString(answer.json().path("syncId").asString()))
+                .query(String.class)
+                .single())
+        .isEqualTo("artist");
+  }
+
+  static Stream<Arguments> invalidFields() {
+    String spotifyId = "4Z8W4fKeB5YxbusRsdQVPb";
+    return Stream.of(
+        Arguments.of(
+            "unknown entityType with a spotifyId",
+            "{\"entityType\":\"song\",\"spotifyId\":\"" + spotifyId + "\"}",
+            List.of("entityType")),
+        Arguments.of(
+            "spotifyId for a show",
+            "{\"entityType\":\"show\",\"spotifyId\":\"" + spotifyId + "\"}",
+            List.of("spotifyId")),
+        Arguments.of(
+            "spotifyId for an upper-case show",
+            "{\"entityType\":\"SHOW\",\"spotifyId\":\"" + spotifyId + "\"}",
+            List.of("spotifyId")),
+        Arguments.of(
+            "malformed spotifyId for a venue",
+            "{\"entityType\":\"venue\",\"spotifyId\":\"abc\"}",
+            List.of("spotifyId", "spotifyId")),
+        Arguments.of("no identifier", "{\"entityType\":\"artist\"}", Arrays.asList((String) null)),
+        Arguments.of(
+            "no identifier and an unknown entityType",
+            "{\"entityType\":\"song\"}",
+            Arrays.asList("entityType", null)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidFields")
+  void namesTheRequestFieldOfEachErrorInErrorsAndDetail(
+      String description, String body, List<String> fields) {
+    // when
+    ApiClient.Answer answer = api().postSync(TestTokens.valid(), body);
+
+    // then
+    assertProblem(answer, 400, "invalid-request");
+    assertThat(ProblemAssertions.errorFields(answer)).containsExactlyInAnyOrderElementsOf(fields);
+    ProblemAssertions.assertReadableDetail(answer);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.setsync.api.backfill;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Which entities a backfill syncs, as a condition on the entity table (alias {@code e}). */
@@ -29,7 +30,14 @@ enum BackfillSelector {
     return condition;
   }
 
+  /** The selector of an API name in any case ({@code stale}, {@code STALE}); empty if unknown. */
   static Optional<BackfillSelector> fromApiName(String name) {
-    return Arrays.stream(values()).filter(selector -> selector.apiName.equals(name)).findFirst();
+    if (name == null) {
+      return Optional.empty();
+    }
+    String lowerCase = name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values())
+        .filter(selector -> selector.apiName.equals(lowerCase))
+        .findFirst();
   }
 }

@@ -3,7 +3,6 @@ package io.setsync.api.problem;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -18,6 +17,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.ObjectError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -53,8 +53,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             ProblemType.INVALID_REQUEST,
             "'" + e.getName() + "' is not a valid " + describe(e.getRequiredType()),
             request.getRequestURI());
-    problem.setProperty(
-        "errors", List.of(Map.of("field", e.getName(), "message", "invalid format")));
+    problem.setProperty("errors", List.of(new InvalidField(e.getName(), "invalid format")));
     return problem(problem, null);
   }
 
@@ -102,15 +101,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors = new ArrayList<>();
+    List<InvalidField> errors = new ArrayList<>();
     for (FieldError error : e.getBindingResult().getFieldErrors()) {
-      errors.add(Map.of("field", error.getField(), "message", message(error.getDefaultMessage())));
+      errors.add(new InvalidField(error.getField(), message(error.getDefaultMessage())));
     }
-    e.getBindingResult()
-        .getGlobalErrors()
-        .forEach(
-            error ->
-                errors.add(Map.of("field", "", "message", message(error.getDefaultMessage()))));
+    for (ObjectError error : e.getBindingResult().getGlobalErrors()) {
+      errors.add(InvalidField.ofBody(message(error.getDefaultMessage())));
+    }
     ProblemDetail problem =
         Problems.of(
             ProblemType.INVALID_REQUEST,
@@ -120,9 +117,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     errors.stream()
                         .map(
                             error ->
-                                error.get("field").isEmpty()
-                                    ? error.get("message")
-                                    : error.get("field") + " " + error.get("message"))
+                                error.field() == null
+                                    ? error.message()
+                                    : error.field() + " " + error.message())
                         .sorted()
                         .toList()),
             path(request));
@@ -150,8 +147,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         Problems.of(ProblemType.INVALID_REQUEST, unreadableDetail(e), path(request));
     if (e.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
       problem.setProperty(
-          "errors",
-          List.of(Map.of("field", fieldPath(databind), "message", fieldMessage(databind))));
+          "errors", List.of(new InvalidField(fieldPath(databind), fieldMessage(databind))));
     }
     return problem(problem, headers);
   }

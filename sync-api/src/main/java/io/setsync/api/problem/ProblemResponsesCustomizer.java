@@ -7,10 +7,13 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
+import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.http.ProblemDetail;
@@ -26,6 +29,7 @@ import org.springframework.web.method.HandlerMethod;
 class ProblemResponsesCustomizer implements OperationCustomizer, OpenApiCustomizer {
 
   private static final String PROBLEM_SCHEMA = "ProblemDetail";
+  private static final String INVALID_FIELD_SCHEMA = "InvalidField";
 
   @Override
   public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -68,7 +72,29 @@ class ProblemResponsesCustomizer implements OperationCustomizer, OpenApiCustomiz
       if (instance != null) {
         instance.format("uri-reference");
       }
+      openApi.getComponents().addSchemas(INVALID_FIELD_SCHEMA, invalidField());
+      problem.addProperty(
+          "errors",
+          new JsonSchema()
+              .types(Set.of("array"))
+              .description("400 only: what is wrong with the request, field by field")
+              .items(new JsonSchema().$ref("#/components/schemas/" + INVALID_FIELD_SCHEMA)));
     }
+  }
+
+  private static Schema<?> invalidField() {
+    return new JsonSchema()
+        .types(Set.of("object"))
+        .addProperty(
+            "field",
+            new JsonSchema()
+                .types(Set.of("string", "null"))
+                .description(
+                    "The request field to change (nested ones as options.forceRefresh); null"
+                        + " when no single field is at fault, such as a request naming none of"
+                        + " entityId, spotifyId and ticketmasterId"))
+        .addProperty("message", new JsonSchema().types(Set.of("string")))
+        .required(List.of("field", "message"));
   }
 
   private static ApiResponse response(int status) {

@@ -1,6 +1,7 @@
 package io.setsync.api.sync;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of entity a sync is about, with their API name and catalog table. */
@@ -27,7 +28,16 @@ public enum EntityKind {
     return table;
   }
 
+  /**
+   * The kind of an API name in any case: {@code artist}, or {@code ARTIST} as the events spell it
+   * and clients reuse it. Empty for null or an unknown name.
+   */
   public static Optional<EntityKind> fromApiName(String name) {
-    return Arrays.stream(values()).filter(kind -> kind.apiName.equals(name)).findFirst();
+    if (name == null) {
+      return Optional.empty();
+    }
+    // Locale.ROOT: under a Turkish default locale, ARTIST would lower-case to "artıst".
+    String lowerCase = name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(kind -> kind.apiName.equals(lowerCase)).findFirst();
   }
 }
