@@ -1,0 +1,115 @@
+package io.setsync.api.projector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.setsync.api.sync.EntityKind;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The projector takes artist and venue rows in the order the workers write them (Ticketmaster id),
+ * so that its status update and a worker's batch cannot deadlock. A worker's transaction holds the
+ * first row; the projector's update of [second, first] starts and waits; then the worker's
+ * transaction takes the second row too. In order, the projector has not reached it yet. Out of
+ * order, it holds it, and PostgreSQL ends one of the two with a deadlock (as the benchmark's logs
+ * showed before).
+ */
+class ProjectorLockOrderIntegrationTests {
+
+  private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+  private static ProjectorDatabase db;
+
+  @BeforeAll
+  static void database() {
+    db = new ProjectorDatabase();
+  }
+
+  @AfterAll
+  static void close() {
+    db.dataSource.close();
+  }
+
+  @Test
+  void artistsAreUpdatedInTicketmasterIdOrder() throws Exception {
+    UUID first = entity("INSERT INTO artists (ticketmaster_id) VALUES (?) RETURNING id", "a");
+    UUID second = entity("INSERT INTO artists (ticketmaster_id) VALUES (?) RETURNING id", "b");
+
+    updateWhileAWorkerWrites(EntityKind.ARTIST, first, second);
+
+    assertThat(status("artists", first)).isEqualTo("synced");
+    assertThat(status("artists", second)).isEqualTo("synced");
+  }
+
+  @Test
+  void venuesAreUpdatedInTicketmasterIdOrder() throws Exception {
+    UUID first = entity("INSERT INTO venues (ticketmaster_id) VALUES (?) RETURNING id", "a");
+    UUID second = entity("INSERT INTO venues (ticketmaster_id) VALUES (?) RETURNING id", "b");
+
+    updateWhileAWorkerWrites(EntityKind.VENUE, first, second);
+
+    assertThat(status("venues", first)).isEqualTo("synced");
+    assertThat(status("venues", second)).isEqualTo("synced");
+  }
+
+  /** The projector's update of [second, first] while a worker's transaction takes first, second. */
+  private static void updateWhileAWorkerWrites(EntityKind kind, UUID first, UUID second)
+      throws Exception {
+    String write = "UPDATE " + kind.table() + " SET updated_at = now() WHERE id = '%s'";
+    try (Connection worker = db.dataSource.getConnection();
+        Statement statement = worker.createStatement()) {
+      worker.setAutoCommit(false);
+      statement.execute("SET LOCAL lock_timeout = '10s'");
+      statement.execute(write.formatted(first));
+      CompletableFuture<Void> projecting =
+          CompletableFuture.runAsync(
+              () ->
+                  db.transactions.executeWithoutResult(
+                      status ->
+                          db.store.applyEntities(
+                              kind, List.of(synced(kind, second), synced(kind, first)))));
+      await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 1);
+
+      statement.execute(write.formatted(second));
+      worker.commit();
+
+      projecting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+    }
+  }
+
+  private static Projection.EntityChange synced(EntityKind kind, UUID id) {
+    return new Projection.EntityChange(kind, id, "synced", 2, Instant.now(), false);
+  }
+
+  private static UUID entity(String insert, String order) {
+    // The prefix orders the two; the rest keeps them apart from other tests' rows.
+    return db.jdbc.sql(insert).param(order + "-" + UUID.randomUUID()).query(UUID.class).single();
+  }
+
+  private static String status(String table, UUID id) {
+    return db.jdbc
+        .sql("SELECT sync_status FROM " + table + " WHERE id = ?")
+        .param(id)
+        .query(String.class)
+        .single();
+  }
+
+  private static int sessionsWaitingForALock() {
+    return db.jdbc
+        .sql(
+            "SELECT count(*) FROM pg_stat_activity"
+                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
+        .query(Integer.class)
+        .single();
+  }
+}
