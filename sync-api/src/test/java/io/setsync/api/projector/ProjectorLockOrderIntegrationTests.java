@@ -1,32 +1,22 @@
 package io.setsync.api.projector;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.setsync.api.sync.EntityKind;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
+import io.setsync.testsupport.LockOrderProbe;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The projector takes artist and venue rows in the order the workers write them (Ticketmaster id),
- * so that its status update and a worker's batch cannot deadlock. A worker's transaction holds the
- * first row; the projector's update of [second, first] starts and waits; then the worker's
- * transaction takes the second row too. In order, the projector has not reached it yet. Out of
- * order, it holds it, and PostgreSQL ends one of the two with a deadlock (as the benchmark's logs
- * showed before).
+ * so that its status update and a worker's batch cannot deadlock (the benchmark's logs showed a few
+ * per run before): its update of [second, first] goes through {@link LockOrderProbe} without one.
  */
 class ProjectorLockOrderIntegrationTests {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   private static ProjectorDatabase db;
 
@@ -66,25 +56,15 @@ class ProjectorLockOrderIntegrationTests {
   private static void updateWhileAWorkerWrites(EntityKind kind, UUID first, UUID second)
       throws Exception {
     String write = "UPDATE " + kind.table() + " SET updated_at = now() WHERE id = '%s'";
-    try (Connection worker = db.dataSource.getConnection();
-        Statement statement = worker.createStatement()) {
-      worker.setAutoCommit(false);
-      statement.execute("SET LOCAL lock_timeout = '10s'");
-      statement.execute(write.formatted(first));
-      CompletableFuture<Void> projecting =
-          CompletableFuture.runAsync(
-              () ->
-                  db.transactions.executeWithoutResult(
-                      status ->
-                          db.store.applyEntities(
-                              kind, List.of(synced(kind, second), synced(kind, first)))));
-      await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 1);
-
-      statement.execute(write.formatted(second));
-      worker.commit();
-
-      projecting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    }
+    LockOrderProbe.run(
+        db.dataSource,
+        write.formatted(first),
+        () ->
+            db.transactions.execute(
+                status ->
+                    db.store.applyEntities(
+                        kind, List.of(synced(kind, second), synced(kind, first)))),
+        write.formatted(second));
   }
 
   private static Projection.EntityChange synced(EntityKind kind, UUID id) {
@@ -101,15 +81,6 @@ class ProjectorLockOrderIntegrationTests {
         .sql("SELECT sync_status FROM " + table + " WHERE id = ?")
         .param(id)
         .query(String.class)
-        .single();
-  }
-
-  private static int sessionsWaitingForALock() {
-    return db.jdbc
-        .sql(
-            "SELECT count(*) FROM pg_stat_activity"
-                + " WHERE datname = current_database() AND wait_event_type = 'Lock'")
-        .query(Integer.class)
         .single();
   }
 }

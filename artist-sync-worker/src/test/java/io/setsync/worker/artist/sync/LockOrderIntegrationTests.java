@@ -1,24 +1,18 @@
 package io.setsync.worker.artist.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
+import io.setsync.testsupport.LockOrderProbe;
 import io.setsync.testsupport.PostgresDatabase;
 import io.setsync.testsupport.TestInfrastructure;
 import io.setsync.upstream.spotify.SpotifyTrack;
 import io.setsync.worker.artist.sync.ArtistStore.ArtistRow;
 import io.setsync.worker.artist.sync.ArtistStore.SongRow;
 import io.setsync.worker.artist.sync.ShowStore.ShowRow;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,15 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The artist worker writes rows in the order the other writers of the same tables take them
- * (Ticketmaster ids; Spotify ids for songs), so that it cannot deadlock with them. Each test holds
- * the first key in another open transaction, starts a write of [second, first] and waits until it
- * blocks, then takes the second key in that other transaction. In order, the write has not reached
- * the second key yet. Out of order, it already holds it, and PostgreSQL ends one of the two with a
- * deadlock.
+ * (Ticketmaster ids; Spotify ids for songs), so that it cannot deadlock with them: each write of
+ * [second, first] goes through {@link LockOrderProbe} without a deadlock.
  */
 class LockOrderIntegrationTests {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(20);
 
   private static PostgresDatabase db;
   private static JdbcTemplate jdbc;
@@ -56,9 +45,10 @@ class LockOrderIntegrationTests {
     namesById.put("lo-vn-a", "Venue A");
 
     var written =
-        writeWhileAnotherTransactionTakes(
-            () -> shows.ensureVenues(namesById),
+        LockOrderProbe.run(
+            db.dataSource(),
             "INSERT INTO venues (ticketmaster_id) VALUES ('lo-vn-a')",
+            () -> shows.ensureVenues(namesById),
             "INSERT INTO venues (ticketmaster_id) VALUES ('lo-vn-b')");
 
     assertThat(written).containsOnlyKeys("lo-vn-a", "lo-vn-b");
@@ -69,9 +59,10 @@ class LockOrderIntegrationTests {
     List<ShowRow> rows = List.of(show("lo-ev-b"), show("lo-ev-a"));
 
     var written =
-        writeWhileAnotherTransactionTakes(
-            () -> shows.upsertShows(rows),
+        LockOrderProbe.run(
+            db.dataSource(),
             "INSERT INTO shows (ticketmaster_id, name) VALUES ('lo-ev-a', 'placeholder')",
+            () -> shows.upsertShows(rows),
             "INSERT INTO shows (ticketmaster_id, name) VALUES ('lo-ev-b', 'placeholder')");
 
     assertThat(written).containsOnlyKeys("lo-ev-a", "lo-ev-b");
@@ -88,9 +79,10 @@ class LockOrderIntegrationTests {
             new ArtistRow(first, "lo-at-a", "Artist A", null, null));
 
     var written =
-        writeWhileAnotherTransactionTakes(
-            () -> artists.upsertArtists(rows),
+        LockOrderProbe.run(
+            db.dataSource(),
             "INSERT INTO artists (ticketmaster_id, name) VALUES ('lo-at-a', 'placeholder')",
+            () -> artists.upsertArtists(rows),
             "INSERT INTO artists (ticketmaster_id, name) VALUES ('lo-at-b', 'placeholder')");
 
     assertThat(written).containsExactlyInAnyOrder(first, second);
@@ -104,40 +96,13 @@ class LockOrderIntegrationTests {
         "INSERT INTO songs (spotify_id, artist_id, name) VALUES ('%s', '" + artist + "', 'x')";
 
     var written =
-        writeWhileAnotherTransactionTakes(
-            () -> artists.upsertSongs(rows),
+        LockOrderProbe.run(
+            db.dataSource(),
             takeSong.formatted("lo-sg-a"),
+            () -> artists.upsertSongs(rows),
             takeSong.formatted("lo-sg-b"));
 
     assertThat(written).containsEntry(artist, 2L);
-  }
-
-  /**
-   * Runs write while another transaction holds takeFirst's key; once write waits for it, that
-   * transaction runs takeSecond too, then rolls back. Returns what write returned.
-   */
-  private static <T> T writeWhileAnotherTransactionTakes(
-      Supplier<T> write, String takeFirst, String takeSecond) throws Exception {
-    try (Connection other = db.dataSource().getConnection();
-        Statement statement = other.createStatement()) {
-      other.setAutoCommit(false);
-      statement.execute("SET LOCAL lock_timeout = '10s'");
-      statement.execute(takeFirst);
-      CompletableFuture<T> writing = CompletableFuture.supplyAsync(write);
-      await().atMost(PATIENCE).until(() -> sessionsWaitingForALock() == 1);
-
-      statement.execute(takeSecond);
-      other.rollback();
-
-      return writing.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    }
-  }
-
-  private static int sessionsWaitingForALock() {
-    return jdbc.queryForObject(
-        "SELECT count(*) FROM pg_stat_activity"
-            + " WHERE datname = current_database() AND wait_event_type = 'Lock'",
-        Integer.class);
   }
 
   private static UUID artist(String spotifyId) {
