@@ -63,8 +63,16 @@ public final class ApiClient {
   }
 
   public Answer postSync(String token, String body, String idempotencyKey) {
+    return postJson("/api/v1/syncs", token, body, idempotencyKey);
+  }
+
+  public Answer postBackfill(String token, String body, String idempotencyKey) {
+    return postJson("/api/v1/backfills", token, body, idempotencyKey);
+  }
+
+  private Answer postJson(String path, String token, String body, String idempotencyKey) {
     return send(
-        request("/api/v1/syncs", token)
+        request(path, token)
             .header("Content-Type", "application/json")
             .header("Idempotency-Key", idempotencyKey)
             .POST(HttpRequest.BodyPublishers.ofString(body)));

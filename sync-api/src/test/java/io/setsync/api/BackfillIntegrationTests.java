@@ -1,5 +1,6 @@
 package io.setsync.api;
 
+import static io.setsync.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -285,6 +286,50 @@ class BackfillIntegrationTests extends SyncApiIntegrationTest {
                 .query(String.class)
                 .single())
         .isEqualTo("artist failed");
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheFirstBackfill() {
+    // given: a selection that holds nothing here, so no other test's entities get jobs
+    String token = TestTokens.valid();
+    String key = "backfill-" + UUID.randomUUID();
+    String body = "{\"entityType\":\"artist\",\"selector\":\"failed\",\"maxPerSecond\":9973}";
+    ApiClient.Answer first = api().postBackfill(token, body, key);
+
+    // when
+    ApiClient.Answer retry = api().postBackfill(token, body, key);
+    ApiClient.Answer otherBody =
+        api()
+            .postBackfill(
+                token,
+                "{\"entityType\":\"artist\",\"selector\":\"failed\",\"maxPerSecond\":9974}",
+                key);
+
+    // then
+    assertThat(first.status()).as(first.text()).isEqualTo(202);
+    assertThat(retry.status()).as(retry.text()).isEqualTo(202);
+    String backfillId = first.json().path("backfillId").asString();
+    assertThat(retry.json().path("backfillId").asString()).isEqualTo(backfillId);
+    assertThat(retry.header("Location")).contains("/api/v1/backfills/" + backfillId);
+    assertProblem(otherBody, 422, "idempotency-key-reused");
+    assertThat(
+            jdbc()
+                .sql("SELECT count(*) FROM backfills WHERE max_per_second IN (9973, 9974)")
+                .query(Integer.class)
+                .single())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnInvalidIdempotencyKeyWith400() {
+    ApiClient.Answer answer =
+        api()
+            .postBackfill(
+                TestTokens.valid(),
+                "{\"entityType\":\"artist\",\"selector\":\"failed\"}",
+                "k".repeat(256));
+
+    assertProblem(answer, 400, "invalid-request");
   }
 
   static Stream<Arguments> invalidFields() {

@@ -1,5 +1,6 @@
 package io.setsync.api;
 
+import static io.setsync.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -973,7 +974,7 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
           .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429");
     }
     assertThat(paths.path("/api/v1/backfills").path("post").path("responses").propertyNames())
-        .containsExactlyInAnyOrder("202", "400", "401", "403", "413", "415", "429");
+        .containsExactlyInAnyOrder("202", "400", "401", "403", "413", "415", "422", "429");
     assertThat(paths.path("/api/v1/backfills/{id}").path("get").path("responses").propertyNames())
         .containsExactlyInAnyOrder("200", "400", "401", "403", "404", "429");
     JsonNode rateLimited = paths.path("/api/v1/syncs").path("post").path("responses").path("429");
@@ -1028,16 +1029,6 @@ class HttpApiIntegrationTests extends SyncApiIntegrationTest {
     assertThat(script.status()).isEqualTo(200);
     assertThat(script.header("Cache-Control")).isEqualTo("no-cache");
     assertProblem(asJson, 406, "not-acceptable");
-  }
-
-  private static void assertProblem(ApiClient.Answer answer, int status, String type) {
-    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
-    assertThat(answer.contentType()).startsWith("application/problem+json");
-    JsonNode problem = answer.json();
-    assertThat(problem.path("type").asString()).isEqualTo("https://setsync.io/problems/" + type);
-    assertThat(problem.path("title").asString()).isNotBlank();
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(answer.text()).doesNotContain("Exception", "\tat ", "trace");
   }
 
   private UUID insertArtist(String spotifyId, String ticketmasterId) {

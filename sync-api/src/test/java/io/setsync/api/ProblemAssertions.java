@@ -6,10 +6,21 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
-/** Checks of the {@code errors} and {@code detail} of a 400 problem. */
+/** Checks of problem answers, and of the {@code errors} and {@code detail} of a 400 problem. */
 final class ProblemAssertions {
 
   private ProblemAssertions() {}
+
+  /** An RFC 9457 problem of this status and type, without a trace of the server's internals. */
+  static void assertProblem(ApiClient.Answer answer, int status, String type) {
+    assertThat(answer.status()).as(answer.text()).isEqualTo(status);
+    assertThat(answer.contentType()).startsWith("application/problem+json");
+    JsonNode problem = answer.json();
+    assertThat(problem.path("type").asString()).isEqualTo("https://setsync.io/problems/" + type);
+    assertThat(problem.path("title").asString()).isNotBlank();
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(answer.text()).doesNotContain("Exception", "\tat ", "trace");
+  }
 
   /** The {@code field} of each of the answer's {@code errors}, which must be present, or null. */
   static List<String> errorFields(ApiClient.Answer answer) {

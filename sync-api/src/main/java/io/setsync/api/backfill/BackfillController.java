@@ -1,8 +1,10 @@
 package io.setsync.api.backfill;
 
 import io.setsync.api.problem.ProblemResponses;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -37,8 +40,15 @@ class BackfillController {
       description =
           "Records the backfill and answers at once; its jobs (reason BACKFILL) are then made at"
               + " most maxPerSecond a second and published to sync.replay.<entity>, which the"
-              + " workers serve after live requests. Needs scope sync:admin.",
-      security = @SecurityRequirement(name = "bearer", scopes = "sync:admin"))
+              + " workers serve after live requests. With Idempotency-Key, a retry returns the"
+              + " first answer. Needs scope sync:admin.",
+      security = @SecurityRequirement(name = "bearer", scopes = "sync:admin"),
+      parameters =
+          @Parameter(
+              name = IdempotencyKeys.HEADER,
+              in = ParameterIn.HEADER,
+              description = "Makes a retried POST return the first answer (1-255 visible ASCII)",
+              schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)))
   @ApiResponse(
       responseCode = "202",
       description = "Accepted",
@@ -51,6 +61,13 @@ class BackfillController {
           @Content(
               mediaType = MediaType.APPLICATION_JSON_VALUE,
               schema = @Schema(implementation = BackfillAccepted.class)))
+  @ApiResponse(
+      responseCode = "422",
+      description = "Idempotency-Key reused with a different body",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
   @ProblemResponses({400, 401, 403, 413, 415, 429})
   @PostMapping(
       path = "/api/v1/backfills",
@@ -58,8 +75,11 @@ class BackfillController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<BackfillAccepted> create(
       @Valid @RequestBody BackfillRequestBody body,
+      @Parameter(hidden = true) @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
+          String idempotencyKey,
       @Parameter(hidden = true) Authentication authentication) {
-    BackfillAccepted accepted = service.create(body, authentication.getName());
+    BackfillAccepted accepted =
+        service.create(body, authentication.getName(), IdempotencyKeys.fromHeader(idempotencyKey));
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/backfills/" + accepted.backfillId()))
         .body(accepted);

@@ -3,10 +3,13 @@ package io.setsync.api.backfill;
 import io.setsync.api.problem.ApiException;
 import io.setsync.api.problem.ProblemType;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.setsync.api.sync.SyncReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +34,38 @@ class BackfillService {
     this.clock = clock;
   }
 
+  /**
+   * Records the backfill. With an Idempotency-Key, a retry of the same request returns the first
+   * answer, and the key reused with another request is a 422; the key, claimed first, makes a
+   * concurrent retry wait for the first to commit.
+   */
   @Transactional
-  BackfillAccepted create(BackfillRequestBody body, String requestedBy) {
+  BackfillAccepted create(
+      BackfillRequestBody body, String requestedBy, Optional<String> idempotencyKey) {
+    if (idempotencyKey.isEmpty()) {
+      return createOnce(body, requestedBy);
+    }
+    String key = idempotencyKey.get();
+    byte[] fingerprint = fingerprint(body);
+    if (!store.claimIdempotencyKey(requestedBy, key, fingerprint)) {
+      BackfillStore.StoredAnswer stored =
+          store
+              .findAnswer(requestedBy, key)
+              .orElseThrow(
+                  () -> new IllegalStateException("Idempotency key row without an answer"));
+      if (!Arrays.equals(stored.requestHash(), fingerprint)) {
+        throw new ApiException(
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
+            "This Idempotency-Key was already used with a different request");
+      }
+      return new BackfillAccepted(stored.backfillId());
+    }
+    BackfillAccepted accepted = createOnce(body, requestedBy);
+    store.storeAnswer(requestedBy, key, accepted.backfillId());
+    return accepted;
+  }
+
+  private BackfillAccepted createOnce(BackfillRequestBody body, String requestedBy) {
     EntityKind kind = EntityKind.fromApiName(body.entityType()).orElseThrow(this::invalid);
     BackfillSelector selector =
         BackfillSelector.fromApiName(body.selector()).orElseThrow(this::invalid);
@@ -59,6 +92,14 @@ class BackfillService {
         requestedBy,
         backfill.maxPerSecond());
     return new BackfillAccepted(backfill.id());
+  }
+
+  private byte[] fingerprint(BackfillRequestBody body) {
+    return IdempotencyKeys.fingerprint(
+        EntityKind.fromApiName(body.entityType()).orElseThrow(this::invalid).apiName(),
+        BackfillSelector.fromApiName(body.selector()).orElseThrow(this::invalid).apiName(),
+        String.valueOf(body.staleAfter()),
+        String.valueOf(body.maxPerSecondOrDefault()));
   }
 
   BackfillView find(UUID id) {

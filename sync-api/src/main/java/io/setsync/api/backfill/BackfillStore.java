@@ -2,6 +2,7 @@ package io.setsync.api.backfill;
 
 import io.setsync.api.sync.EntityKind;
 import io.setsync.api.sync.EntityLocks;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.setsync.api.sync.SyncReason;
 import io.setsync.events.EntityType;
 import io.setsync.schemas.topic.Topics;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of backfills: the {@code backfills} rows, and their jobs in {@code sync_jobs}. */
 @Repository
-class BackfillStore {
+class BackfillStore implements IdempotencyKeys.Store {
 
   /** A backfill as stored. */
   record Backfill(
@@ -321,6 +322,67 @@ class BackfillStore {
     return selector == BackfillSelector.STALE
         ? statement.param("staleBefore", timestamp(staleBefore))
         : statement;
+  }
+
+  /** The first answer given for a client's Idempotency-Key, and the request it answered. */
+  record StoredAnswer(byte[] requestHash, UUID backfillId) {}
+
+  /**
+   * Claims an idempotency key for this transaction. False if the key is taken: a concurrent claim
+   * waits here until the first transaction ends, then sees its answer.
+   */
+  boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash) {
+    return jdbc.sql(
+                """
+                INSERT INTO backfill_idempotency_keys (client_id, idempotency_key, request_hash)
+                VALUES (?, ?, ?)
+                ON CONFLICT DO NOTHING
+                """)
+            .param(clientId)
+            .param(key)
+            .param(requestHash)
+            .update()
+        == 1;
+  }
+
+  Optional<StoredAnswer> findAnswer(String clientId, String key) {
+    return jdbc.sql(
+            """
+            SELECT request_hash, backfill_id FROM backfill_idempotency_keys
+            WHERE client_id = ? AND idempotency_key = ? AND backfill_id IS NOT NULL
+            """)
+        .param(clientId)
+        .param(key)
+        .query(
+            (rs, row) ->
+                new StoredAnswer(
+                    rs.getBytes("request_hash"), rs.getObject("backfill_id", UUID.class)))
+        .optional();
+  }
+
+  void storeAnswer(String clientId, String key, UUID backfillId) {
+    jdbc.sql(
+            """
+            UPDATE backfill_idempotency_keys SET backfill_id = ?
+            WHERE client_id = ? AND idempotency_key = ?
+            """)
+        .param(backfillId)
+        .param(clientId)
+        .param(key)
+        .update();
+  }
+
+  @Override
+  public int purgeIdempotencyKeys(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            DELETE FROM backfill_idempotency_keys
+            WHERE ctid = ANY (ARRAY(
+                SELECT ctid FROM backfill_idempotency_keys WHERE created_at < ? LIMIT ?))
+            """)
+        .param(timestamp(before))
+        .param(limit)
+        .update();
   }
 
   private static Backfill backfill(ResultSet rs, int row) throws SQLException {

@@ -1,25 +1,30 @@
 package io.setsync.api.request;
 
+import io.setsync.api.sync.IdempotencyKeys;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Forgets idempotency keys after their retention, in small batches; safe on every instance. */
+/**
+ * Forgets every feature's idempotency keys after their retention, in small batches; safe on every
+ * instance.
+ */
 @Component
 class IdempotencyKeyPurge {
 
   private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
   private static final int BATCH = 1000;
 
-  private final SyncRequestStore store;
+  private final List<IdempotencyKeys.Store> stores;
   private final Clock clock;
   private final Duration retention;
 
-  IdempotencyKeyPurge(SyncRequestStore store, Clock clock, RequestSettings settings) {
-    this.store = store;
+  IdempotencyKeyPurge(List<IdempotencyKeys.Store> stores, Clock clock, RequestSettings settings) {
+    this.stores = stores;
     this.clock = clock;
     this.retention = settings.idempotencyKeyRetention();
   }
@@ -30,11 +35,13 @@ class IdempotencyKeyPurge {
   void purge() {
     int total = 0;
     try {
-      int deleted;
-      do {
-        deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);
-        total += deleted;
-      } while (deleted == BATCH);
+      for (IdempotencyKeys.Store store : stores) {
+        int deleted;
+        do {
+          deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);
+          total += deleted;
+        } while (deleted == BATCH);
+      }
     } catch (RuntimeException e) {
       log.warn("Purging idempotency keys failed, next try at the next interval: {}", e.toString());
     }

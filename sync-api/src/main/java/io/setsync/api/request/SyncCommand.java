@@ -1,9 +1,7 @@
 package io.setsync.api.request;
 
 import io.setsync.api.sync.EntityKind;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.setsync.api.sync.IdempotencyKeys;
 import java.util.UUID;
 
 /** A validated sync request of one client. */
@@ -33,20 +31,12 @@ record SyncCommand(
 
   /** Identifies the request's meaning, so a reused Idempotency-Key with another body is caught. */
   byte[] fingerprint() {
-    String canonical =
-        String.join(
-            "\n",
-            kind.apiName(),
-            String.valueOf(entityId),
-            String.valueOf(spotifyId),
-            String.valueOf(ticketmasterId),
-            String.valueOf(skipDependencies),
-            String.valueOf(forceRefresh));
-    try {
-      return MessageDigest.getInstance("SHA-256")
-          .digest(canonical.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return IdempotencyKeys.fingerprint(
+        kind.apiName(),
+        String.valueOf(entityId),
+        String.valueOf(spotifyId),
+        String.valueOf(ticketmasterId),
+        String.valueOf(skipDependencies),
+        String.valueOf(forceRefresh));
   }
 }

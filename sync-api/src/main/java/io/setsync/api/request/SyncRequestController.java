@@ -2,9 +2,8 @@ package io.setsync.api.request;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.setsync.api.problem.ApiException;
 import io.setsync.api.problem.ProblemResponses;
-import io.setsync.api.problem.ProblemType;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -16,7 +15,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,9 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "syncs")
 class SyncRequestController {
-
-  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-  private static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
   private final SyncRequestService service;
   private final Counter queued;
@@ -56,10 +51,10 @@ class SyncRequestController {
       security = @SecurityRequirement(name = "bearer", scopes = "sync:write"),
       parameters =
           @Parameter(
-              name = IDEMPOTENCY_KEY,
+              name = IdempotencyKeys.HEADER,
               in = ParameterIn.HEADER,
               description = "Makes a retried POST return the first answer (1-255 visible ASCII)",
-              schema = @Schema(type = "string", maxLength = MAX_IDEMPOTENCY_KEY_LENGTH)))
+              schema = @Schema(type = "string", maxLength = IdempotencyKeys.MAX_LENGTH)))
   @ApiResponse(
       responseCode = "202",
       description = "Accepted: the job, new or coalesced",
@@ -93,28 +88,15 @@ class SyncRequestController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<SyncAccepted> requestSync(
       @Valid @RequestBody SyncRequestBody body,
-      @Parameter(hidden = true) @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+      @Parameter(hidden = true) @RequestHeader(name = IdempotencyKeys.HEADER, required = false)
           String idempotencyKey,
       @Parameter(hidden = true) Authentication authentication) {
     SyncCommand command = SyncCommand.from(body, authentication.getName());
-    SyncAccepted answer = service.accept(command, validKey(idempotencyKey));
+    SyncAccepted answer = service.accept(command, IdempotencyKeys.fromHeader(idempotencyKey));
     (answer.coalesced() ? coalesced : queued).increment();
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/syncs/" + answer.syncId()))
         .body(answer);
-  }
-
-  private static Optional<String> validKey(String key) {
-    if (key == null) {
-      return Optional.empty();
-    }
-    boolean visibleAscii = key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e);
-    if (key.isEmpty() || key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || !visibleAscii) {
-      throw new ApiException(
-          ProblemType.INVALID_REQUEST,
-          IDEMPOTENCY_KEY + " must be 1 to 255 visible ASCII characters");
-    }
-    return Optional.of(key);
   }
 
   private static Counter requests(MeterRegistry meters, String result) {

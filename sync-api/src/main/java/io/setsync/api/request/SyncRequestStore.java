@@ -3,6 +3,7 @@ package io.setsync.api.request;
 import io.setsync.api.outbox.OutboxRow;
 import io.setsync.api.sync.EntityKind;
 import io.setsync.api.sync.EntityLocks;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.setsync.api.sync.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * with everything that goes with it.
  */
 @Repository
-class SyncRequestStore {
+class SyncRequestStore implements IdempotencyKeys.Store {
 
   private final JdbcClient jdbc;
 
@@ -275,8 +276,8 @@ class SyncRequestStore {
         .update();
   }
 
-  /** Deletes up to {@code limit} keys older than {@code before}; returns how many. */
-  int purgeIdempotencyKeys(Instant before, int limit) {
+  @Override
+  public int purgeIdempotencyKeys(Instant before, int limit) {
     return jdbc.sql(
             """
             DELETE FROM idempotency_keys
