@@ -8,7 +8,6 @@ import io.setsync.api.sync.SyncReason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -42,27 +41,12 @@ class BackfillService {
   @Transactional
   BackfillAccepted create(
       BackfillRequestBody body, String requestedBy, Optional<String> idempotencyKey) {
-    if (idempotencyKey.isEmpty()) {
-      return createOnce(body, requestedBy);
-    }
-    String key = idempotencyKey.get();
-    byte[] fingerprint = fingerprint(body);
-    if (!store.claimIdempotencyKey(requestedBy, key, fingerprint)) {
-      BackfillStore.StoredAnswer stored =
-          store
-              .findAnswer(requestedBy, key)
-              .orElseThrow(
-                  () -> new IllegalStateException("Idempotency key row without an answer"));
-      if (!Arrays.equals(stored.requestHash(), fingerprint)) {
-        throw new ApiException(
-            ProblemType.IDEMPOTENCY_KEY_REUSED,
-            "This Idempotency-Key was already used with a different request");
-      }
-      return new BackfillAccepted(stored.backfillId());
-    }
-    BackfillAccepted accepted = createOnce(body, requestedBy);
-    store.storeAnswer(requestedBy, key, accepted.backfillId());
-    return accepted;
+    return IdempotencyKeys.answerOnce(
+        store,
+        requestedBy,
+        idempotencyKey,
+        () -> fingerprint(body),
+        () -> createOnce(body, requestedBy));
   }
 
   private BackfillAccepted createOnce(BackfillRequestBody body, String requestedBy) {

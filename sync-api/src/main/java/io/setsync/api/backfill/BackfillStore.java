@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** The SQL of backfills: the {@code backfills} rows, and their jobs in {@code sync_jobs}. */
 @Repository
-class BackfillStore implements IdempotencyKeys.Store {
+class BackfillStore implements IdempotencyKeys.Store<BackfillAccepted> {
 
   /** A backfill as stored. */
   record Backfill(
@@ -324,14 +324,8 @@ class BackfillStore implements IdempotencyKeys.Store {
         : statement;
   }
 
-  /** The first answer given for a client's Idempotency-Key, and the request it answered. */
-  record StoredAnswer(byte[] requestHash, UUID backfillId) {}
-
-  /**
-   * Claims an idempotency key for this transaction. False if the key is taken: a concurrent claim
-   * waits here until the first transaction ends, then sees its answer.
-   */
-  boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash) {
+  @Override
+  public boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash) {
     return jdbc.sql(
                 """
                 INSERT INTO backfill_idempotency_keys (client_id, idempotency_key, request_hash)
@@ -345,7 +339,9 @@ class BackfillStore implements IdempotencyKeys.Store {
         == 1;
   }
 
-  Optional<StoredAnswer> findAnswer(String clientId, String key) {
+  @Override
+  public Optional<IdempotencyKeys.StoredAnswer<BackfillAccepted>> findAnswer(
+      String clientId, String key) {
     return jdbc.sql(
             """
             SELECT request_hash, backfill_id FROM backfill_idempotency_keys
@@ -355,18 +351,20 @@ class BackfillStore implements IdempotencyKeys.Store {
         .param(key)
         .query(
             (rs, row) ->
-                new StoredAnswer(
-                    rs.getBytes("request_hash"), rs.getObject("backfill_id", UUID.class)))
+                new IdempotencyKeys.StoredAnswer<>(
+                    rs.getBytes("request_hash"),
+                    new BackfillAccepted(rs.getObject("backfill_id", UUID.class))))
         .optional();
   }
 
-  void storeAnswer(String clientId, String key, UUID backfillId) {
+  @Override
+  public void storeAnswer(String clientId, String key, BackfillAccepted answer) {
     jdbc.sql(
             """
             UPDATE backfill_idempotency_keys SET backfill_id = ?
             WHERE client_id = ? AND idempotency_key = ?
             """)
-        .param(backfillId)
+        .param(answer.backfillId())
         .param(clientId)
         .param(key)
         .update();

@@ -19,11 +19,12 @@ class IdempotencyKeyPurge {
   private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyPurge.class);
   private static final int BATCH = 1000;
 
-  private final List<IdempotencyKeys.Store> stores;
+  private final List<IdempotencyKeys.Store<?>> stores;
   private final Clock clock;
   private final Duration retention;
 
-  IdempotencyKeyPurge(List<IdempotencyKeys.Store> stores, Clock clock, RequestSettings settings) {
+  IdempotencyKeyPurge(
+      List<IdempotencyKeys.Store<?>> stores, Clock clock, RequestSettings settings) {
     this.stores = stores;
     this.clock = clock;
     this.retention = settings.idempotencyKeyRetention();
@@ -35,7 +36,7 @@ class IdempotencyKeyPurge {
   void purge() {
     int total = 0;
     try {
-      for (IdempotencyKeys.Store store : stores) {
+      for (IdempotencyKeys.Store<?> store : stores) {
         int deleted;
         do {
           deleted = store.purgeIdempotencyKeys(clock.instant().minus(retention), BATCH);

@@ -5,6 +5,7 @@ import io.setsync.api.outbox.OutboxRow;
 import io.setsync.api.problem.ApiException;
 import io.setsync.api.problem.ProblemType;
 import io.setsync.api.sync.EntityKind;
+import io.setsync.api.sync.IdempotencyKeys;
 import io.setsync.api.sync.JobStatus;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,27 +43,12 @@ class SyncRequestService {
 
   @Transactional
   SyncAccepted accept(SyncCommand command, Optional<String> idempotencyKey) {
-    if (idempotencyKey.isPresent()) {
-      String key = idempotencyKey.get();
-      byte[] fingerprint = command.fingerprint();
-      if (!store.claimIdempotencyKey(command.requestedBy(), key, fingerprint)) {
-        SyncRequestStore.StoredAnswer stored =
-            store
-                .findAnswer(command.requestedBy(), key)
-                .orElseThrow(
-                    () -> new IllegalStateException("Idempotency key row without an answer"));
-        if (!SyncRequestStore.sameHash(stored.requestHash(), fingerprint)) {
-          throw new ApiException(
-              ProblemType.IDEMPOTENCY_KEY_REUSED,
-              "This Idempotency-Key was already used with a different request");
-        }
-        return stored.answer();
-      }
-      SyncAccepted answer = acceptOnce(command);
-      store.storeAnswer(command.requestedBy(), key, answer);
-      return answer;
-    }
-    return acceptOnce(command);
+    return IdempotencyKeys.answerOnce(
+        store,
+        command.requestedBy(),
+        idempotencyKey,
+        command::fingerprint,
+        () -> acceptOnce(command));
   }
 
   private SyncAccepted acceptOnce(SyncCommand command) {

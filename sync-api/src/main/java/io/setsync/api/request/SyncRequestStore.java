@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * with everything that goes with it.
  */
 @Repository
-class SyncRequestStore implements IdempotencyKeys.Store {
+class SyncRequestStore implements IdempotencyKeys.Store<SyncAccepted> {
 
   private final JdbcClient jdbc;
 
@@ -34,8 +33,6 @@ class SyncRequestStore implements IdempotencyKeys.Store {
 
   /** The job a request ended with: the new one, or the queued or running one it joined. */
   record Job(UUID syncId, JobStatus status, boolean joined) {}
-
-  record StoredAnswer(byte[] requestHash, SyncAccepted answer) {}
 
   // Every lookup of an entity also takes its lock, held until the transaction ends: requests for
   // one entity are serialised from there on. The key is the entity id folded to 64 bits (most ^
@@ -218,11 +215,8 @@ class SyncRequestStore implements IdempotencyKeys.Store {
         .single();
   }
 
-  /**
-   * Claims an idempotency key for this transaction. False if the key is taken: a concurrent claim
-   * waits here until the first transaction ends, then sees its answer.
-   */
-  boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash) {
+  @Override
+  public boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash) {
     return jdbc.sql(
                 """
                 INSERT INTO idempotency_keys (client_id, idempotency_key, request_hash)
@@ -236,7 +230,9 @@ class SyncRequestStore implements IdempotencyKeys.Store {
         == 1;
   }
 
-  Optional<StoredAnswer> findAnswer(String clientId, String key) {
+  @Override
+  public Optional<IdempotencyKeys.StoredAnswer<SyncAccepted>> findAnswer(
+      String clientId, String key) {
     return jdbc.sql(
             """
             SELECT request_hash, sync_id, status, entity_type, entity_id, coalesced
@@ -247,7 +243,7 @@ class SyncRequestStore implements IdempotencyKeys.Store {
         .param(key)
         .query(
             (rs, row) ->
-                new StoredAnswer(
+                new IdempotencyKeys.StoredAnswer<>(
                     rs.getBytes("request_hash"),
                     new SyncAccepted(
                         rs.getObject("sync_id", UUID.class),
@@ -258,7 +254,8 @@ class SyncRequestStore implements IdempotencyKeys.Store {
         .optional();
   }
 
-  void storeAnswer(String clientId, String key, SyncAccepted answer) {
+  @Override
+  public void storeAnswer(String clientId, String key, SyncAccepted answer) {
     jdbc.sql(
             """
             UPDATE idempotency_keys
@@ -287,10 +284,6 @@ class SyncRequestStore implements IdempotencyKeys.Store {
         .param(Timestamp.from(before))
         .param(limit)
         .update();
-  }
-
-  static boolean sameHash(byte[] a, byte[] b) {
-    return Arrays.equals(a, b);
   }
 
   private static String columns(EntityKind kind) {

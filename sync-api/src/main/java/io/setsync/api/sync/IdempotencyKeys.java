@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@code Idempotency-Key} header of the POST calls: its rules, and the fingerprint that tells a
@@ -20,11 +22,62 @@ public final class IdempotencyKeys {
 
   private IdempotencyKeys() {}
 
-  /** Where a feature keeps its keys: what the purge needs of it. */
-  public interface Store {
+  /**
+   * Where a feature keeps its keys and first answers ({@code A}).
+   *
+   * @param <A> the answer a retry gets again
+   */
+  public interface Store<A> {
+
+    /**
+     * Claims the key for this transaction. False if it is taken: a concurrent claim waits here
+     * until the first transaction ends, then sees its answer.
+     */
+    boolean claimIdempotencyKey(String clientId, String key, byte[] requestHash);
+
+    /** The answer stored for the key, once the transaction that claimed it committed. */
+    Optional<StoredAnswer<A>> findAnswer(String clientId, String key);
+
+    void storeAnswer(String clientId, String key, A answer);
 
     /** Deletes up to {@code limit} keys older than {@code before}; returns how many. */
     int purgeIdempotencyKeys(Instant before, int limit);
+  }
+
+  /** The first answer given for a key, and the fingerprint of the request it answered. */
+  public record StoredAnswer<A>(byte[] requestHash, A answer) {}
+
+  /**
+   * The answer of a request, in the caller's transaction: without a key, {@code answer}'s; with
+   * one, {@code answer}'s the first time, then that first answer again for the same request, and a
+   * 422 for another request under the same key.
+   */
+  public static <A> A answerOnce(
+      Store<A> store,
+      String clientId,
+      Optional<String> key,
+      Supplier<byte[]> fingerprint,
+      Supplier<A> answer) {
+    if (key.isEmpty()) {
+      return answer.get();
+    }
+    byte[] requestHash = fingerprint.get();
+    if (!store.claimIdempotencyKey(clientId, key.get(), requestHash)) {
+      StoredAnswer<A> stored =
+          store
+              .findAnswer(clientId, key.get())
+              .orElseThrow(
+                  () -> new IllegalStateException("Idempotency key row without an answer"));
+      if (!Arrays.equals(stored.requestHash(), requestHash)) {
+        throw new ApiException(
+            ProblemType.IDEMPOTENCY_KEY_REUSED,
+            "This Idempotency-Key was already used with a different request");
+      }
+      return stored.answer();
+    }
+    A first = answer.get();
+    store.storeAnswer(clientId, key.get(), first);
+    return first;
   }
 
   /** The header's key, if sent; a 400 if it is not 1 to 255 visible ASCII characters. */
