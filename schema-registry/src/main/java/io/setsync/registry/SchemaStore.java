@@ -14,6 +14,14 @@ class SchemaStore {
 
   private static final String GLOBAL = "";
 
+  // Every read of subject versions, completed by its WHERE (and ORDER BY).
+  private static final String SUBJECT_VERSIONS =
+      """
+      SELECT v.subject, v.version, v.schema_id, s.canonical_schema
+        FROM schema_registry_subject_versions v
+        JOIN schema_registry_schemas s ON s.id = v.schema_id
+      """;
+
   private final JdbcClient jdbc;
 
   SchemaStore(JdbcClient jdbc) {
@@ -32,10 +40,8 @@ class SchemaStore {
   /** The subject's versions, oldest first. */
   List<SubjectVersion> versions(String subject) {
     return jdbc.sql(
-            """
-            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
-              FROM schema_registry_subject_versions v
-              JOIN schema_registry_schemas s ON s.id = v.schema_id
+            SUBJECT_VERSIONS
+                + """
              WHERE v.subject = :subject
              ORDER BY v.version
             """)
@@ -46,10 +52,8 @@ class SchemaStore {
 
   Optional<SubjectVersion> version(String subject, int version) {
     return jdbc.sql(
-            """
-            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
-              FROM schema_registry_subject_versions v
-              JOIN schema_registry_schemas s ON s.id = v.schema_id
+            SUBJECT_VERSIONS
+                + """
              WHERE v.subject = :subject AND v.version = :version
             """)
         .param("subject", subject)
@@ -60,10 +64,8 @@ class SchemaStore {
 
   Optional<SubjectVersion> latest(String subject) {
     return jdbc.sql(
-            """
-            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
-              FROM schema_registry_subject_versions v
-              JOIN schema_registry_schemas s ON s.id = v.schema_id
+            SUBJECT_VERSIONS
+                + """
              WHERE v.subject = :subject
              ORDER BY v.version DESC
              LIMIT 1
@@ -75,10 +77,8 @@ class SchemaStore {
 
   Optional<SubjectVersion> find(String subject, byte[] fingerprint) {
     return jdbc.sql(
-            """
-            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
-              FROM schema_registry_subject_versions v
-              JOIN schema_registry_schemas s ON s.id = v.schema_id
+            SUBJECT_VERSIONS
+                + """
              WHERE v.subject = :subject AND s.fingerprint = :fingerprint
             """)
         .param("subject", subject)
@@ -105,10 +105,8 @@ class SchemaStore {
   /** Every subject version that has this schema, by subject then version. */
   List<SubjectVersion> versionsWithSchema(int id) {
     return jdbc.sql(
-            """
-            SELECT v.subject, v.version, v.schema_id, s.canonical_schema
-              FROM schema_registry_subject_versions v
-              JOIN schema_registry_schemas s ON s.id = v.schema_id
+            SUBJECT_VERSIONS
+                + """
              WHERE v.schema_id = :id
              ORDER BY v.subject, v.version
             """)
